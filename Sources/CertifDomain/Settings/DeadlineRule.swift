@@ -1,0 +1,55 @@
+/// A candidate's deadline and the sentence that says where it comes from.
+public struct Deadline: Sendable, Hashable, Codable {
+    public var date: CivilDate
+    /// French, for users: "date limite calculée : dépôt du dossier de validation le 15/01/2025
+    /// plus 3 mois (R4)".
+    public var explanation: String
+}
+
+extension Settings {
+    /// Computes the date by which a candidate must be examined: the file's own deadline when it
+    /// gives one, else the R4 delay for VAE or the training-route delay.
+    public func deadline(for candidate: Candidate) -> Deadline {
+        if let explicit = candidate.explicitDeadline {
+            return Deadline(
+                date: explicit,
+                explanation: "date limite donnée par le fichier des candidats"
+            )
+        }
+        switch candidate.route {
+        case .vae:
+            let date = Settings.add(
+                months: vaeDelayMonths,
+                to: candidate.availableFrom,
+                reading: vaeDelayReading
+            )
+            let rule =
+                vaeDelayReading == .addMonths
+                ? "plus \(vaeDelayMonths) mois"
+                : "fin du \(vaeDelayMonths)e mois suivant"
+            return Deadline(
+                date: date,
+                explanation:
+                    "R4 : dépôt du dossier de validation le \(candidate.availableFrom.french) \(rule)"
+            )
+        case .training:
+            let date = Settings.add(
+                months: trainingDelayMonths,
+                to: candidate.availableFrom,
+                reading: .addMonths
+            )
+            return Deadline(
+                date: date,
+                explanation:
+                    "fin de formation le \(candidate.availableFrom.french) plus \(trainingDelayMonths) mois (paramètre de la voie de la formation)"
+            )
+        }
+    }
+
+    static func add(months: Int, to date: CivilDate, reading: DelayReading) -> CivilDate {
+        switch reading {
+        case .addMonths: return date.adding(months: months)
+        case .endOfMonth: return date.adding(months: months).endOfMonth
+        }
+    }
+}
