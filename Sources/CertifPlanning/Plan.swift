@@ -130,6 +130,8 @@ public struct PlannedSession: Sendable, Codable, Hashable {
 public enum UnplannedCause: String, Sendable, Codable {
     /// His deadline is before the first possible exam day.
     case deadlinePassed = "delai-depasse"
+    /// His deadline falls before the period starts, so an earlier period must take him.
+    case beforePeriod = "avant-la-periode"
     /// His window has no working day within the period.
     case noWorkingDay = "aucun-jour-ouvre"
     /// Every possible day is full.

@@ -1,0 +1,84 @@
+import CertifDomain
+
+/// A session being built: its diploma, organiser and commission sittings.
+final class DraftSession {
+    let number: Int
+    let diploma: DiplomaCode
+    let organizer: TerritoryCode
+    /// The id of the fixed session it stands for, or nil for a new session.
+    let fixedID: String?
+    var sittings: [Sitting] = []
+    /// The candidate whose deadline chose the session's first day, for the explanations.
+    var anchor: Int?
+
+    init(number: Int, diploma: DiplomaCode, organizer: TerritoryCode, fixedID: String?) {
+        self.number = number
+        self.diploma = diploma
+        self.organizer = organizer
+        self.fixedID = fixedID
+    }
+
+    var liveSittings: [Sitting] { sittings.filter { !$0.removed } }
+    var firstDate: CivilDate? { liveSittings.map(\.date).min() }
+    var lastDate: CivilDate? { liveSittings.map(\.date).max() }
+    var candidateCount: Int { liveSittings.reduce(0) { $0 + $1.interviews.count } }
+}
+
+/// One commission of examiners on one exam day: the unit that the instruction counts as a jury
+/// and that costs examiner-days.
+final class Sitting {
+    let id: Int
+    let date: CivilDate
+    unowned let session: DraftSession
+    var interviews: [Interview] = []
+    /// Minutes taken by the interviews and the change-overs between them.
+    var usedMinutes = 0
+    /// Whether every interview may take place at any time of the day, so that a sum of minutes
+    /// decides whether one more fits.
+    var allWholeDay = true
+    /// Whether the sitting belongs to a fixed session, which is never dissolved.
+    let fixed: Bool
+    var removed = false
+
+    init(id: Int, date: CivilDate, session: DraftSession, fixed: Bool) {
+        self.id = id
+        self.date = date
+        self.session = session
+        self.fixed = fixed
+    }
+
+    var diploma: DiplomaCode { session.diploma }
+    var organizer: TerritoryCode { session.organizer }
+
+    func minutes(adding interview: Interview, changeover: Int) -> Int {
+        usedMinutes + (interviews.isEmpty ? 0 : changeover) + interview.durationMinutes
+    }
+
+    /// Returns whether `interview` fits after the ones already seated.
+    func canAdd(_ interview: Interview, timetable: Timetable, wholeDay: Bool) -> Bool {
+        let minutes = minutes(adding: interview, changeover: timetable.changeover)
+        guard minutes <= timetable.dayEnd - timetable.dayStart else { return false }
+        if allWholeDay && wholeDay { return true }
+        return timetable.starts(for: interviews + [interview]) != nil
+    }
+
+    func add(_ interview: Interview, changeover: Int, wholeDay: Bool) {
+        usedMinutes = minutes(adding: interview, changeover: changeover)
+        interviews.append(interview)
+        allWholeDay = allWholeDay && wholeDay
+    }
+
+    func remove(candidate: Int, timetable: Timetable) {
+        interviews.removeAll { $0.candidate == candidate }
+        recompute(timetable: timetable)
+    }
+
+    func recompute(timetable: Timetable) {
+        usedMinutes =
+            interviews.reduce(0) { $0 + $1.durationMinutes }
+            + max(0, interviews.count - 1) * timetable.changeover
+        allWholeDay = interviews.allSatisfy {
+            $0.earliestStart <= timetable.dayStart && $0.latestEnd >= timetable.dayEnd
+        }
+    }
+}
