@@ -20,19 +20,23 @@ let package = Package(
         .target(name: "CertifImport", dependencies: ["CertifDomain"]),
         .target(name: "CertifPlanning", dependencies: ["CertifDomain"]),
         .target(name: "CertifStore", dependencies: ["CertifDomain", "CertifPlanning", "CSQLite"]),
+        .target(name: "CertifSynthetic", dependencies: ["CertifDomain"]),
         .executableTarget(
             name: "certif",
-            dependencies: ["CertifDomain", "CertifImport", "CertifPlanning", "CertifStore"]
+            dependencies: [
+                "CertifDomain", "CertifImport", "CertifPlanning", "CertifStore", "CertifSynthetic",
+            ]
         ),
         .executableTarget(
             name: "CertifBench",
-            dependencies: ["CertifDomain", "CertifPlanning"]
+            dependencies: ["CertifDomain", "CertifPlanning", "CertifSynthetic"]
         ),
         .testTarget(name: "CertifDomainTests", dependencies: ["CertifDomain"]),
         .testTarget(name: "CertifImportTests", dependencies: ["CertifImport"]),
         .testTarget(name: "CertifPlanningTests", dependencies: ["CertifPlanning"]),
         .testTarget(name: "CertifStoreTests", dependencies: ["CertifStore"]),
         .testTarget(name: "CertifCLITests", dependencies: ["CertifDomain", "CertifPlanning"]),
+        .testTarget(name: "CertifSyntheticTests", dependencies: ["CertifSynthetic"]),
     ],
     swiftLanguageModes: [.v6]
 )
