@@ -53,7 +53,10 @@ extension CivilDate: CustomStringConvertible, Codable {
         -> CivilDate?
     {
         let parts = text.split(separator: separator, omittingEmptySubsequences: false)
-        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) })
+        // Each part must be ASCII digits, because Int(_:) also accepts a sign ("+5/03/2025").
+        let asciiDigits = UInt8(ascii: "0")...UInt8(ascii: "9")
+        guard parts.count == 3,
+            parts.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy(asciiDigits.contains) })
         else { return nil }
         guard let first = Int(parts[0]), let second = Int(parts[1]), let third = Int(parts[2])
         else { return nil }

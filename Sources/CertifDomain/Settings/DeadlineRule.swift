@@ -1,8 +1,7 @@
 /// A candidate's deadline and the sentence that says where it comes from.
 public struct Deadline: Sendable, Hashable, Codable {
     public var date: CivilDate
-    /// French, for users: "date limite calculée : dépôt du dossier de validation le 15/01/2025
-    /// plus 3 mois (R4)".
+    /// French, for users: "R4 : dépôt du dossier de validation le 15/01/2025 plus 3 mois".
     public var explanation: String
 }
 
@@ -26,7 +25,7 @@ extension Settings {
             let rule =
                 vaeDelayReading == .addMonths
                 ? "plus \(vaeDelayMonths) mois"
-                : "fin du \(vaeDelayMonths)e mois suivant"
+                : "fin du \(Settings.frenchOrdinal(vaeDelayMonths)) mois suivant"
             return Deadline(
                 date: date,
                 explanation:
@@ -44,6 +43,11 @@ extension Settings {
                     "fin de formation le \(candidate.availableFrom.french) plus \(trainingDelayMonths) mois (paramètre de la voie de la formation)"
             )
         }
+    }
+
+    /// Returns the French ordinal abbreviation: "1er", "2e", "3e".
+    private static func frenchOrdinal(_ number: Int) -> String {
+        number == 1 ? "1er" : "\(number)e"
     }
 
     static func add(months: Int, to date: CivilDate, reading: DelayReading) -> CivilDate {
