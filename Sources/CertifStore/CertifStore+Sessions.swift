@@ -1,0 +1,58 @@
+import CertifDomain
+import CertifPlanning
+
+extension CertifStore {
+    /// Returns every fixed session, in the order they were created.
+    public func fixedSessions() throws -> [FixedSession] {
+        try database.query("SELECT json FROM sessions ORDER BY rowid").map {
+            try StoreJSON.decode(
+                FixedSession.self,
+                from: try $0.string("json"),
+                column: "sessions.json"
+            )
+        }
+    }
+
+    public func fixedSession(id: String) throws -> FixedSession? {
+        try database.query("SELECT json FROM sessions WHERE id = \(id)").first.map {
+            try StoreJSON.decode(
+                FixedSession.self,
+                from: try $0.string("json"),
+                column: "sessions.json"
+            )
+        }
+    }
+
+    /// Deletes the fixed session `id` and frees its candidates, who wait for a plan again. The
+    /// plan that created the session stays accepted.
+    ///
+    /// Throws `sessionNotFound` when no fixed session has this id.
+    public func releaseSession(id: String, actor: StoreActor) throws {
+        try write(as: actor) { timestamp in
+            guard let session = try fixedSession(id: id) else {
+                throw StoreError(
+                    code: .sessionNotFound,
+                    message: "no fixed session has id \(id); list the fixed sessions to find it"
+                )
+            }
+            try database.execute("DELETE FROM session_candidates WHERE session_id = \(id)")
+            try database.execute("DELETE FROM sessions WHERE id = \(id)")
+            try appendAudit(
+                at: timestamp,
+                actor: actor,
+                action: .sessionRelease,
+                entity: "session",
+                entityID: id,
+                before: try StoreJSON.encode(session),
+                after: nil
+            )
+        }
+    }
+
+    /// Returns the id of the fixed session that contains the candidate, or nil.
+    func fixedSessionID(containing candidateID: String) throws -> String? {
+        try database.query(
+            "SELECT session_id FROM session_candidates WHERE candidate_id = \(candidateID)"
+        ).first?.string("session_id")
+    }
+}
