@@ -6,9 +6,7 @@ extension CertifStore {
         guard let json = try storedSettingsJSON() else {
             return Settings()
         }
-        // NOTE: Settings decodes with the synthesized Decodable, which requires every key. JSON
-        // saved before a setting was added then fails to decode with invalidStoredData, until
-        // Settings decodes a missing key as its default.
+        // A key missing from older JSON takes its default (Settings.init(from:)).
         return try StoreJSON.decode(Settings.self, from: json, column: "settings.json")
     }
 

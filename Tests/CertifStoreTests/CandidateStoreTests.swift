@@ -182,11 +182,25 @@ struct CandidateStoreTests {
 
 @Suite("Settings")
 struct SettingsStoreTests {
+    @Test("settings saved before a new key read it as its default")
+    func olderSettingsTakeDefaults() throws {
+        try withTemporaryStore { store, _ throws in
+            try store.database.execute(
+                "INSERT INTO settings (id, json) VALUES (1, '{\"sessionTarget\": 15}')"
+            )
+
+            let settings = try store.settings()
+
+            #expect(settings.sessionTarget == 15)
+            #expect(settings.dayMinimum == Settings().dayMinimum)
+        }
+    }
+
     @Test("unreadable settings can be replaced")
     func unreadableSettingsReplaced() throws {
         try withTemporaryStore { store, _ throws in
             try store.database.execute(
-                "INSERT INTO settings (id, json) VALUES (1, '{\"sessionTarget\": 20}')"
+                "INSERT INTO settings (id, json) VALUES (1, '{\"sessionTarget\": \"vingt\"}')"
             )
             var settings = Settings()
             settings.dayMinimum = 6
@@ -197,7 +211,7 @@ struct SettingsStoreTests {
             #expect(readError?.code == .invalidStoredData)
             #expect(written)
             #expect(try store.settings() == settings)
-            #expect(try store.auditLog().first?.before == "{\"sessionTarget\": 20}")
+            #expect(try store.auditLog().first?.before == "{\"sessionTarget\": \"vingt\"}")
         }
     }
 

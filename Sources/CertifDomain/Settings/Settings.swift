@@ -69,3 +69,42 @@ public struct Settings: Sendable, Codable, Hashable {
 
     public init() {}
 }
+
+extension Settings {
+    private enum CodingKeys: String, CodingKey {
+        case sessionTarget, dayMinimum, remoteDayMinimum, aspLeadDays, vaeDelayMonths
+        case vaeDelayReading, trainingDelayMonths, convocationLeadDays, dayStartMinutes
+        case dayLengthMinutes, changeoverMinutes, officeOpensMinutes, officeClosesMinutes
+        case convocationMinutesBeforeInterview, maxCommissionsPerDay, sessionSpanDays
+        case voluntaryPooling
+    }
+
+    /// Decodes settings saved by any version: a key that an older version did not write takes
+    /// its default, so adding a setting never makes stored settings unreadable.
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        func read<Value: Decodable>(_ key: CodingKeys, _ value: inout Value) throws {
+            if let decoded = try container.decodeIfPresent(Value.self, forKey: key) {
+                value = decoded
+            }
+        }
+        try read(.sessionTarget, &sessionTarget)
+        try read(.dayMinimum, &dayMinimum)
+        try read(.remoteDayMinimum, &remoteDayMinimum)
+        try read(.aspLeadDays, &aspLeadDays)
+        try read(.vaeDelayMonths, &vaeDelayMonths)
+        try read(.vaeDelayReading, &vaeDelayReading)
+        try read(.trainingDelayMonths, &trainingDelayMonths)
+        try read(.convocationLeadDays, &convocationLeadDays)
+        try read(.dayStartMinutes, &dayStartMinutes)
+        try read(.dayLengthMinutes, &dayLengthMinutes)
+        try read(.changeoverMinutes, &changeoverMinutes)
+        try read(.officeOpensMinutes, &officeOpensMinutes)
+        try read(.officeClosesMinutes, &officeClosesMinutes)
+        try read(.convocationMinutesBeforeInterview, &convocationMinutesBeforeInterview)
+        try read(.maxCommissionsPerDay, &maxCommissionsPerDay)
+        try read(.sessionSpanDays, &sessionSpanDays)
+        try read(.voluntaryPooling, &voluntaryPooling)
+    }
+}
