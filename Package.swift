@@ -21,12 +21,13 @@ let package = Package(
         .target(name: "CertifPlanning", dependencies: ["CertifDomain"]),
         .target(name: "CertifStore", dependencies: ["CertifDomain", "CertifPlanning", "CSQLite"]),
         .target(name: "CertifSynthetic", dependencies: ["CertifDomain"]),
-        .executableTarget(
-            name: "certif",
+        .target(
+            name: "CertifCommands",
             dependencies: [
                 "CertifDomain", "CertifImport", "CertifPlanning", "CertifStore", "CertifSynthetic",
             ]
         ),
+        .executableTarget(name: "certif", dependencies: ["CertifCommands"]),
         .executableTarget(
             name: "CertifBench",
             dependencies: ["CertifDomain", "CertifPlanning", "CertifSynthetic"]
@@ -35,7 +36,10 @@ let package = Package(
         .testTarget(name: "CertifImportTests", dependencies: ["CertifImport"]),
         .testTarget(name: "CertifPlanningTests", dependencies: ["CertifPlanning"]),
         .testTarget(name: "CertifStoreTests", dependencies: ["CertifStore"]),
-        .testTarget(name: "CertifCLITests", dependencies: ["CertifDomain", "CertifPlanning"]),
+        .testTarget(
+            name: "CertifCLITests",
+            dependencies: ["CertifCommands", "CertifPlanning", "CertifStore"]
+        ),
         .testTarget(name: "CertifSyntheticTests", dependencies: ["CertifSynthetic"]),
     ],
     swiftLanguageModes: [.v6]

@@ -124,9 +124,12 @@ extension PlanBuilder {
             if let next {
                 detail +=
                     ", car \(cannotWait) d'entre eux ne peuvent attendre la session suivante du \(next.french)"
+            } else if waitingLater > 0 {
+                detail +=
+                    ", car \(cannotWait) d'entre eux ne peuvent attendre la fin de la période et les \(waitingLater) autres candidats du diplôme ne sont disponibles qu'après le \(last.french)"
             } else {
                 detail +=
-                    ", car \(cannotWait) d'entre eux ne peuvent attendre la fin de la période ; \(waitingLater) autre(s) candidat(s) du diplôme ne sont disponibles qu'après le \(last.french)"
+                    ", car aucun autre candidat du diplôme ne devient disponible d'ici la fin de la période"
             }
         }
         return RuleCheck(rule: "R1", met: false, detail: detail + ".")
@@ -190,8 +193,8 @@ extension PlanBuilder {
                     if placed.mode == .remote { summary.remoteCandidates += 1 }
                     if placed.travels { summary.travellingCandidates += 1 }
                     if homeOf(placed) != session.organizer { summary.pooledCandidates += 1 }
+                    summary.planned += 1
                     if let fact = factByID[placed.id] {
-                        summary.planned += 1
                         waits.append(fact.candidate.availableFrom.days(until: day.date))
                     }
                 }

@@ -1,0 +1,197 @@
+import CertifDomain
+import CertifStore
+import Foundation
+
+/// A failure that is not the user's typing: a file that cannot be read, invalid data, a store
+/// error. Printed as "error: …", exit status 65 for bad data (EX_DATAERR) and 1 otherwise.
+struct CommandFailure: Error, CustomStringConvertible {
+    var message: String
+    var status: Int32 = 1
+
+    var description: String { message }
+
+    static func data(_ message: String) -> CommandFailure {
+        CommandFailure(message: message, status: 65)
+    }
+}
+
+/// The `certif` command line: parses the words, runs one command, returns the exit status.
+public enum CertifCommandLine {
+    static let commands: [any CertifCommand.Type] = [
+        ImportCommand.self,
+        PlanCommand.self,
+        PlanAcceptCommand.self,
+        PlanListCommand.self,
+        GenerateCommand.self,
+        ReportCommand.self,
+        SettingsCommand.self,
+        SessionsCommand.self,
+        AuditCommand.self,
+    ]
+
+    public static func run(
+        _ arguments: [String],
+        environment: [String: String],
+        console: Console
+    )
+        -> Int32
+    {
+        guard let first = arguments.first, first != "--help", first != "-h", first != "help"
+        else {
+            console.print(overview())
+            return arguments.isEmpty ? 64 : 0
+        }
+        let (type, rest) = resolve(arguments)
+        guard let type else {
+            console.error("error: unknown command '\(first)'" + suggestion(first))
+            console.error("Run 'certif --help' for the list of commands.")
+            return 64
+        }
+        let spec = type.spec
+        do {
+            let parsed = try ParsedArguments(rest, command: spec)
+            if parsed.wantsHelp {
+                console.print(spec.helpText())
+                return 0
+            }
+            let context = CommandContext(
+                arguments: parsed,
+                environment: environment,
+                console: console
+            )
+            try type.init().run(context)
+            return 0
+        } catch let error as UsageError {
+            console.error("error: \(error.message)")
+            console.error("Usage: certif \(spec.name)\(spec.usageTail())")
+            console.error("Run 'certif \(spec.name) --help' for every option.")
+            return 64
+        } catch let error as CommandFailure {
+            console.error("error: \(error.message)")
+            return error.status
+        } catch let error as StoreError {
+            // The message names the user's own values, which his terminal may show; the
+            // description, meant for logs, leaves them out.
+            console.error("error: \(error.message)")
+            return 1
+        } catch {
+            console.error("error: \(error)")
+            return 1
+        }
+    }
+
+    /// Finds the command named by the first one or two words ("plan accept" before "plan").
+    private static func resolve(_ arguments: [String]) -> ((any CertifCommand.Type)?, [String]) {
+        if arguments.count >= 2 {
+            let two = arguments[0] + " " + arguments[1]
+            if let type = commands.first(where: { $0.spec.name == two }) {
+                return (type, Array(arguments.dropFirst(2)))
+            }
+        }
+        let type = commands.first { $0.spec.name == arguments[0] }
+        return (type, Array(arguments.dropFirst()))
+    }
+
+    private static func suggestion(_ word: String) -> String {
+        let names = Set(commands.map { String($0.spec.name.split(separator: " ")[0]) })
+        guard let close = names.min(by: { distance($0, word) < distance($1, word) }),
+            distance(close, word) <= 3
+        else { return "" }
+        return "; did you mean '\(close)'?"
+    }
+
+    static func overview() -> String {
+        var lines = [
+            "certif: plans the certification sessions of the social-work state diplomas.",
+            "",
+            "Usage: certif COMMAND [options]",
+            "",
+            "Commands:",
+        ]
+        for type in commands {
+            let name = type.spec.name
+            lines.append(
+                "  " + name + String(repeating: " ", count: max(2, 16 - name.count))
+                    + type.spec.summary
+            )
+        }
+        lines += [
+            "",
+            "The database is certif.sqlite in the working directory unless --database or",
+            "CERTIF_DATABASE names another. Run 'certif COMMAND --help' for a command's options.",
+        ]
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// One command of the command line.
+protocol CertifCommand {
+    static var spec: CommandSpec { get }
+    init()
+    func run(_ context: CommandContext) throws
+}
+
+/// What a running command receives: its parsed arguments, the environment and the console.
+struct CommandContext {
+    var arguments: ParsedArguments
+    var environment: [String: String]
+    var console: Console
+
+    static let databaseOption = OptionSpec.option(
+        "--database",
+        "PATH",
+        "SQLite database file (default: $CERTIF_DATABASE, else certif.sqlite)."
+    )
+
+    var databasePath: String {
+        arguments.value("--database") ?? environment["CERTIF_DATABASE"] ?? "certif.sqlite"
+    }
+
+    /// The actor written in the audit log for this command's changes.
+    var actor: StoreActor {
+        .commandLine(user: environment["USER"] ?? environment["LOGNAME"] ?? Self.systemUserName())
+    }
+
+    /// The name of the account running the command, for shells that set neither USER nor
+    /// LOGNAME (cron, CI).
+    static func systemUserName() -> String {
+        guard let entry = getpwuid(getuid()), let name = entry.pointee.pw_name else {
+            return "uid-\(getuid())"
+        }
+        return String(cString: name)
+    }
+
+    func openStore() throws -> CertifStore {
+        do {
+            return try CertifStore(path: databasePath)
+        } catch {
+            throw CommandFailure(message: "cannot open the database '\(databasePath)': \(error)")
+        }
+    }
+
+    func reference() throws -> ReferenceData {
+        do {
+            return try ReferenceData.bundled()
+        } catch {
+            throw CommandFailure(message: "\(error)")
+        }
+    }
+
+    func readFile(_ path: String) throws -> Data {
+        do {
+            return try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw CommandFailure(message: "cannot read '\(path)': \(error.localizedDescription)")
+        }
+    }
+
+    /// Writes the file whole, through a temporary file renamed over the target, so that a
+    /// failure leaves no half-written file.
+    func writeFile(_ path: String, _ data: Data) throws {
+        do {
+            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw CommandFailure(message: "cannot write '\(path)': \(error.localizedDescription)")
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import CertifDomain
+import CertifImport
+import CertifStore
+
+/// `certif import FILE`: checks the whole candidate file, then loads or updates it in one
+/// transaction.
+struct ImportCommand: CertifCommand {
+    static let spec = CommandSpec(
+        name: "import",
+        summary: "Load or update candidates from a candidate file (CSV).",
+        positionals: ["FILE"],
+        options: [
+            CommandContext.databaseOption,
+            .flag(
+                "--skip-invalid",
+                "Import the valid rows and list the others (default: import nothing on error)."
+            ),
+        ],
+        discussion: """
+            The file is checked whole first and every error is listed with its line, column and
+            value. A file with errors imports nothing unless --skip-invalid is given. Importing
+            the same file twice changes nothing; a changed row updates its candidate. The format
+            is described in docs/candidate-file.md.
+            """
+    )
+
+    func run(_ context: CommandContext) throws {
+        let path = try context.arguments.positional(0)
+        let data = try context.readFile(path)
+        let result = CandidateFileReader.read(data, reference: try context.reference())
+        let console = context.console
+        for issue in result.issues {
+            console.error("\(path): \(issue)")
+        }
+        let skip = context.arguments.flag("--skip-invalid")
+        let fileWide = result.issues.contains { $0.line <= 1 }
+        if !result.issues.isEmpty && (!skip || fileWide) {
+            let count = result.issues.count
+            throw CommandFailure.data(
+                "nothing imported: \(count) error(s) in \(path)"
+                    + (fileWide
+                        ? "; the file cannot be read as a candidate file"
+                        : "; fix them, or import the valid rows with --skip-invalid")
+            )
+        }
+        let store = try context.openStore()
+        let outcome = try store.importCandidates(
+            result.candidates.map(\.candidate),
+            actor: context.actor
+        )
+        console.print(
+            "\(path): \(result.rowCount) row(s) read (\(result.encoding)), \(outcome.inserted) inserted, \(outcome.updated) updated, \(outcome.unchanged) unchanged"
+                + (result.invalidLines.isEmpty
+                    ? "" : ", \(result.invalidLines.count) invalid row(s) skipped")
+        )
+        if !result.ignoredColumns.isEmpty {
+            console.print("ignored columns: " + result.ignoredColumns.joined(separator: ", "))
+        }
+    }
+}

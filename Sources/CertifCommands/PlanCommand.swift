@@ -1,0 +1,158 @@
+import CertifDomain
+import CertifPlanning
+import CertifStore
+import Foundation
+
+/// `certif plan`: plans the candidates waiting for a session over a period.
+struct PlanCommand: CertifCommand {
+    static let spec = CommandSpec(
+        name: "plan",
+        summary: "Plan the waiting candidates over a period and explain every choice.",
+        options: [
+            .option(
+                "--from",
+                "DATE",
+                "First day of the period (AAAA-MM-JJ or JJ/MM/AAAA). Required."
+            ),
+            .option("--to", "DATE", "Last day of the period. Required."),
+            .option(
+                "--today",
+                "DATE",
+                "Plan date, from which R7 counts its 45 days (default: today in Paris)."
+            ),
+            .option(
+                "--json",
+                "FILE",
+                "Write the plan file (format certif-plan/1, docs/plan-file.md)."
+            ),
+            .option("--csv", "FILE", "Write one row per candidate, in French, for Excel."),
+            .flag("--save", "Store the plan as a draft; accept it with 'certif plan accept ID'."),
+            .flag("--details", "Print every candidate with the reasons for his place."),
+            CommandContext.databaseOption,
+        ],
+        discussion: """
+            Candidates already in a fixed session are not planned again; fixed sessions keep
+            their days and are filled first. The settings are read from the database
+            ('certif settings').
+            """
+    )
+
+    func run(_ context: CommandContext) throws {
+        let arguments = context.arguments
+        let from = try arguments.requiredDate("--from")
+        let to = try arguments.requiredDate("--to")
+        guard from <= to else {
+            throw arguments.usage("--from \(from.iso) is after --to \(to.iso); expected from <= to")
+        }
+        guard from.days(until: to) <= 3 * 366 else {
+            throw arguments.usage(
+                "the period \(from.iso) to \(to.iso) is longer than three years; plan a shorter one"
+            )
+        }
+        let today = try arguments.date("--today") ?? Self.todayInParis()
+        let store = try context.openStore()
+        let reference = try context.reference()
+        let candidates = try store.waitingCandidates()
+        let problem = PlanningProblem(
+            today: today,
+            from: from,
+            to: to,
+            candidates: candidates,
+            settings: try store.settings(),
+            reference: reference,
+            calendar: WorkingCalendar(
+                holidays: reference.holidays,
+                territories: reference.territories
+            ),
+            fixedSessions: try store.fixedSessions()
+        )
+        let plan = Planner.plan(problem)
+        if let path = arguments.value("--json") {
+            try context.writeFile(path, try PlanFile.encode(plan))
+            context.console.print("plan file written: \(path)")
+        }
+        if let path = arguments.value("--csv") {
+            let all = try store.candidates()
+            let csv = PlanCSV.make(plan, candidates: all, reference: reference)
+            try context.writeFile(path, Data(csv.utf8))
+            context.console.print("CSV written: \(path)")
+        }
+        if arguments.flag("--save") {
+            let id = try store.saveDraft(plan, actor: context.actor)
+            context.console.print(
+                "draft plan \(id) saved; accept it with: certif plan accept \(id)"
+            )
+        }
+        let printer = PlanPrinter(plan: plan, reference: reference, console: context.console)
+        printer.printSummary()
+        printer.printSessions(details: arguments.flag("--details"))
+        printer.printUnplanned()
+    }
+
+    /// The civil date now in Paris, where the national services work.
+    static func todayInParis() -> CivilDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone =
+            TimeZone(identifier: "Europe/Paris") ?? TimeZone(secondsFromGMT: 3_600) ?? .current
+        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+        return CivilDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+            ?? CivilDate(daysSinceEpoch: 0)
+    }
+}
+
+/// `certif plan accept ID`: turns a draft's sessions into fixed sessions.
+struct PlanAcceptCommand: CertifCommand {
+    static let spec = CommandSpec(
+        name: "plan accept",
+        summary: "Turn the sessions of a draft plan into fixed sessions.",
+        positionals: ["ID"],
+        options: [
+            .option("--sessions", "IDS", "Comma-separated session ids to accept (default: all)."),
+            CommandContext.databaseOption,
+        ]
+    )
+
+    func run(_ context: CommandContext) throws {
+        let text = try context.arguments.positional(0)
+        guard let id = Int(text), id > 0 else {
+            throw context.arguments.usage(
+                "invalid plan id '\(text)': expected a positive whole number, as listed by 'certif plan list'"
+            )
+        }
+        let sessionIDs = context.arguments.value("--sessions").map {
+            $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+                !$0.isEmpty
+            }
+        }
+        let store = try context.openStore()
+        let accepted = try store.acceptPlan(id: id, sessionIDs: sessionIDs, actor: context.actor)
+        context.console.print("plan \(id) accepted: \(accepted.count) fixed session(s)")
+        for session in accepted { context.console.print("  \(session)") }
+    }
+}
+
+/// `certif plan list`: the stored plans.
+struct PlanListCommand: CertifCommand {
+    static let spec = CommandSpec(
+        name: "plan list",
+        summary: "List the stored plans, drafts and accepted.",
+        options: [CommandContext.databaseOption]
+    )
+
+    func run(_ context: CommandContext) throws {
+        let plans = try context.openStore().plans()
+        if plans.isEmpty {
+            context.console.print(
+                "no plan stored; create one with 'certif plan --from DATE --to DATE --save'"
+            )
+            return
+        }
+        context.console.print("id  status    period                    plan date   sessions  by")
+        for plan in plans {
+            let status = plan.status.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)
+            context.console.print(
+                "\(String(plan.id).padding(toLength: 3, withPad: " ", startingAt: 0)) \(status) \(plan.from.iso) to \(plan.to.iso)  \(plan.today.iso)  \(String(plan.sessionCount).padding(toLength: 8, withPad: " ", startingAt: 0))  \(plan.createdBy)"
+            )
+        }
+    }
+}
