@@ -1,0 +1,55 @@
+# Certif: set-up, demo, tests and benchmark on Debian 12 with the Swift 6 toolchain.
+# `make run` and `make test` install the Debian packages they need first.
+
+SWIFT ?= swift
+DEBIAN_PACKAGES := libsqlite3-dev tzdata
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+DEMO_DATABASE := out/demo.sqlite
+CERTIF := .build/debug/certif
+
+.PHONY: all deps build run test lint bench examples clean
+
+all: build
+
+# Installs what is missing only, so a machine that has everything touches no package list.
+deps:
+	@missing=""; for package in $(DEBIAN_PACKAGES); do \
+		dpkg -s $$package >/dev/null 2>&1 || missing="$$missing $$package"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing Debian packages:$$missing"; \
+		$(SUDO) apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build --product certif
+
+# The demo: a new database, the synthetic VAE year built from the 2024 volumes, its plan and
+# the comparison with the 2024 figures.
+run: build
+	@mkdir -p out
+	rm -f $(DEMO_DATABASE) $(DEMO_DATABASE)-wal $(DEMO_DATABASE)-shm
+	$(CERTIF) import examples/candidats-vae-2024.csv --database $(DEMO_DATABASE)
+	$(CERTIF) plan --from 2025-01-01 --to 2026-03-31 --today 2024-12-02 --save \
+		--json out/plan-vae-2024.json --csv out/plan-vae-2024.csv --database $(DEMO_DATABASE)
+	$(CERTIF) report --database $(DEMO_DATABASE)
+
+lint:
+	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests
+
+test: deps lint
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+bench: deps
+	$(SWIFT) build -c release --product CertifBench
+	.build/release/CertifBench .
+
+# Writes the example candidate files again from their volumes; they are committed, so this is
+# needed only after a change to the generator or the volumes.
+examples: build
+	$(CERTIF) generate examples/volumes-vae-2024.json --output examples/candidats-vae-2024.csv
+	$(CERTIF) generate examples/volumes-national.json --output examples/candidats-national.csv
+
+clean:
+	rm -rf .build out
