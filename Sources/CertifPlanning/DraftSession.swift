@@ -19,9 +19,21 @@ final class DraftSession {
     }
 
     var liveSittings: [Sitting] { sittings.filter { !$0.removed } }
-    var firstDate: CivilDate? { liveSittings.map(\.date).min() }
-    var lastDate: CivilDate? { liveSittings.map(\.date).max() }
-    var candidateCount: Int { liveSittings.reduce(0) { $0 + $1.interviews.count } }
+    /// The first exam day, found without building an array because the placement rules ask
+    /// for it on every tentative move.
+    var firstDate: CivilDate? {
+        var first: CivilDate?
+        for sitting in sittings where !sitting.removed {
+            if first.map({ sitting.date < $0 }) ?? true { first = sitting.date }
+        }
+        return first
+    }
+
+    var candidateCount: Int {
+        var count = 0
+        for sitting in sittings where !sitting.removed { count += sitting.interviews.count }
+        return count
+    }
 }
 
 /// One commission of examiners on one exam day: the unit that the instruction counts as a jury

@@ -73,9 +73,13 @@ extension PlanBuilder {
     {
         var best: Sitting?
         var bestKey: (Int, Int, CivilDate, Int)?
+        let dayLength = timetable.dayEnd - timetable.dayStart
         for sitting in index.sittings(from: fact.earliest, through: fact.latest)
         where sitting !== source && !sitting.removed && !sitting.interviews.isEmpty {
-            guard let interview = fits(fact, in: sitting) else { continue }
+            // Most sittings are full: reject them on minutes before the placement rules.
+            guard sitting.usedMinutes + timetable.changeover + fact.durationMinutes <= dayLength,
+                let interview = fits(fact, in: sitting)
+            else { continue }
             let pools = sitting.organizer != source.organizer ? 1 : 0
             if sameOrganizerOnly && pools == 1 { continue }
             let free =

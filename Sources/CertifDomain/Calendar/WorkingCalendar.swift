@@ -56,14 +56,16 @@ public final class WorkingCalendar: @unchecked Sendable {
         -> Int
     {
         guard territory != reference else { return 0 }
+        let here = territories[territory]?.timeZone ?? "Europe/Paris"
+        let there = territories[reference]?.timeZone ?? "Europe/Paris"
+        guard here != there else { return 0 }
         let noon = Self.noonUTC(date)
-        let here = timeZone(for: territory).secondsFromGMT(for: noon)
-        let there = timeZone(for: reference).secondsFromGMT(for: noon)
-        return (there - here) / 60
+        let hereSeconds = timeZone(identifier: here).secondsFromGMT(for: noon)
+        let thereSeconds = timeZone(identifier: there).secondsFromGMT(for: noon)
+        return (thereSeconds - hereSeconds) / 60
     }
 
-    private func timeZone(for territory: TerritoryCode) -> TimeZone {
-        let identifier = territories[territory]?.timeZone ?? "Europe/Paris"
+    private func timeZone(identifier: String) -> TimeZone {
         lock.lock()
         defer { lock.unlock() }
         if let zone = timeZones[identifier] { return zone }
