@@ -26,6 +26,7 @@ public enum CertifCommandLine {
         ReportCommand.self,
         SettingsCommand.self,
         SessionsCommand.self,
+        SessionsAddCommand.self,
         AuditCommand.self,
     ]
 

@@ -23,7 +23,9 @@ struct SessionsCommand: CertifCommand {
             return
         }
         if let word = arguments.positionals.first {
-            throw arguments.usage("unknown action '\(word)': expected 'release ID' or nothing")
+            throw arguments.usage(
+                "unknown action '\(word)': expected 'release ID', 'add' (see 'certif sessions add --help') or nothing"
+            )
         }
         let sessions = try store.fixedSessions()
         if sessions.isEmpty {

@@ -4,6 +4,7 @@ import Testing
 @Suite struct UsageTests {
     @Test(arguments: [
         "import", "plan", "plan accept", "plan list", "generate", "report", "settings", "sessions",
+        "sessions add",
         "audit",
     ])
     func helpListsEveryOption(command: String) throws {
