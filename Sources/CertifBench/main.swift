@@ -73,6 +73,9 @@ func run(_ bench: BenchCase, reference: ReferenceData) throws {
     print(
         "peak memory: \(format(memoryAfter, 0)) MiB for the whole process, \(format(memoryBefore, 0)) MiB before planning (target under 300 MB)"
     )
+    for match in score.matches.filter(\.constraint.isHard).prefix(8) {
+        print("  broken: \(match.constraint.rawValue): \(match.justification)")
+    }
     print(
         "hard constraints broken: \(score.hard); unplanned: \(plan.summary.unplanned), deadlines missed: \(plan.summary.deadlinesMissed)"
     )

@@ -164,6 +164,13 @@ struct SettingKey {
                 0...120,
                 \.changeoverMinutes
             ),
+            clock("lunch-start", "start of the examiners' lunch break", \.lunchStartMinutes),
+            integer(
+                "lunch-minutes",
+                "length of the lunch break, minutes (0 for none)",
+                0...180,
+                \.lunchMinutes
+            ),
             clock("office-opens", "opening of a host service, local time", \.officeOpensMinutes),
             clock("office-closes", "closing of a host service, local time", \.officeClosesMinutes),
             integer(

@@ -18,6 +18,8 @@ struct CandidateFacts {
     var nationalRule: NationalPoolingRule?
     /// Where the construction places him: the national organiser, or else his home service.
     var primaryOrganizer: TerritoryCode
+    /// The home territory's row in the planner's dense calendar.
+    var homeIndex: Int?
 
     var home: TerritoryCode { candidate.territory }
     var id: String { candidate.id }
@@ -109,7 +111,8 @@ extension CandidateFacts {
                 durationMinutes: duration,
                 commissionSize: format.commissionSize,
                 nationalRule: rule,
-                primaryOrganizer: rule?.organizer ?? candidate.territory
+                primaryOrganizer: rule?.organizer ?? candidate.territory,
+                homeIndex: nil
             )
         )
     }

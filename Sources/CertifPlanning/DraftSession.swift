@@ -8,6 +8,8 @@ final class DraftSession {
     /// The id of the fixed session it stands for, or nil for a new session.
     let fixedID: String?
     var sittings: [Sitting] = []
+    /// The organiser's row in the planner's dense calendar.
+    var organizerIndex: Int?
     /// The candidate whose deadline chose the session's first day, for the explanations.
     var anchor: Int?
 
@@ -45,18 +47,16 @@ final class Sitting {
     var interviews: [Interview] = []
     /// Minutes taken by the interviews and the change-overs between them.
     var usedMinutes = 0
-    /// Whether every interview may take place at any time of the day, so that a sum of minutes
-    /// decides whether one more fits.
-    var allWholeDay = true
     /// Whether the sitting belongs to a fixed session, which is never dissolved.
     let fixed: Bool
     var removed = false
 
-    init(id: Int, date: CivilDate, session: DraftSession, fixed: Bool) {
+    init(id: Int, date: CivilDate, session: DraftSession, fixed: Bool, emptyDay: [Range<Int>]) {
         self.id = id
         self.date = date
         self.session = session
         self.fixed = fixed
+        self.wholeDayFreeTime = emptyDay
     }
 
     var diploma: DiplomaCode { session.diploma }
@@ -66,18 +66,33 @@ final class Sitting {
         usedMinutes + (interviews.isEmpty ? 0 : changeover) + interview.durationMinutes
     }
 
-    /// Returns whether `interview` fits after the ones already seated.
-    func canAdd(_ interview: Interview, timetable: Timetable, wholeDay: Bool) -> Bool {
+    /// The free time left when every interview may take place at any hour, kept up to date
+    /// so that the usual case needs no new timetable; nil once an interview has a narrower
+    /// span.
+    var wholeDayFreeTime: [Range<Int>]?
+
+    /// Returns whether `interview` fits in the day with the ones already seated.
+    func canAdd(_ interview: Interview, timetable: Timetable) -> Bool {
+        // A change-over is not needed across the lunch break, hence one more change-over of
+        // slack before the exact check.
         let minutes = minutes(adding: interview, changeover: timetable.changeover)
-        guard minutes <= timetable.dayEnd - timetable.dayStart else { return false }
-        if allWholeDay && wholeDay { return true }
+        guard minutes <= timetable.usableMinutes + timetable.changeover else { return false }
+        if timetable.isWholeDay(interview), var free = wholeDayFreeTime {
+            return timetable.seat(interview, in: &free) != nil
+        }
         return timetable.starts(for: interviews + [interview]) != nil
     }
 
-    func add(_ interview: Interview, changeover: Int, wholeDay: Bool) {
-        usedMinutes = minutes(adding: interview, changeover: changeover)
+    func add(_ interview: Interview, timetable: Timetable) {
+        usedMinutes = minutes(adding: interview, changeover: timetable.changeover)
         interviews.append(interview)
-        allWholeDay = allWholeDay && wholeDay
+        if timetable.isWholeDay(interview), var free = wholeDayFreeTime,
+            timetable.seat(interview, in: &free) != nil
+        {
+            wholeDayFreeTime = free
+        } else {
+            wholeDayFreeTime = nil
+        }
     }
 
     func remove(candidate: Int, timetable: Timetable) {
@@ -89,8 +104,16 @@ final class Sitting {
         usedMinutes =
             interviews.reduce(0) { $0 + $1.durationMinutes }
             + max(0, interviews.count - 1) * timetable.changeover
-        allWholeDay = interviews.allSatisfy {
-            $0.earliestStart <= timetable.dayStart && $0.latestEnd >= timetable.dayEnd
+        var free: [Range<Int>]? = timetable.emptyDay()
+        for interview in interviews {
+            guard timetable.isWholeDay(interview), var time = free,
+                timetable.seat(interview, in: &time) != nil
+            else {
+                free = nil
+                break
+            }
+            free = time
         }
+        wholeDayFreeTime = free
     }
 }

@@ -24,7 +24,7 @@ extension PlanBuilder {
                             host: placed.host,
                             travels: placed.travels
                         )
-                        sitting.add(pinned, changeover: timetable.changeover, wholeDay: false)
+                        sitting.add(pinned, timetable: timetable)
                     }
                 }
             }
@@ -102,6 +102,7 @@ extension PlanBuilder {
             organizer: organizer,
             fixedID: nil
         )
+        probe.organizerIndex = days.index(of: organizer)
         while date >= fact.earliest {
             if isOpen(organizer, on: date), hasFreeCommission(organizer, on: date),
                 interview(for: fact, session: probe, date: date) != nil

@@ -39,7 +39,7 @@ extension PlanBuilder {
         let count = source.session.candidateCount
         let keepsRegion =
             count >= settings.sessionTarget && count - movers.count < settings.sessionTarget
-        var moves: [(fact: CandidateFacts, target: Sitting)] = []
+        var journal = MoveJournal()
         for fact in movers.sorted(by: Self.tightestFirst) {
             guard
                 let target = bestTarget(
@@ -49,13 +49,10 @@ extension PlanBuilder {
                     sameOrganizerOnly: keepsRegion
                 )
             else {
-                for move in moves { unplace(move.fact.index) }
-                for move in moves { place(move.fact, in: source) }
+                undo(journal)
                 return false
             }
-            unplace(fact.index)
-            place(fact, in: target)
-            moves.append((fact, target))
+            move(fact, from: source, to: target, journal: &journal)
         }
         removeSitting(source)
         return true
@@ -73,7 +70,7 @@ extension PlanBuilder {
     {
         var best: Sitting?
         var bestKey: (Int, Int, CivilDate, Int)?
-        let dayLength = timetable.dayEnd - timetable.dayStart
+        let dayLength = timetable.usableMinutes + timetable.changeover
         for sitting in index.sittings(from: fact.earliest, through: fact.latest)
         where sitting !== source && !sitting.removed && !sitting.interviews.isEmpty {
             // Most sittings are full: reject them on minutes before the placement rules.
@@ -83,7 +80,7 @@ extension PlanBuilder {
             let pools = sitting.organizer != source.organizer ? 1 : 0
             if sameOrganizerOnly && pools == 1 { continue }
             let free =
-                timetable.dayEnd - timetable.dayStart
+                timetable.usableMinutes
                 - sitting.minutes(adding: interview, changeover: timetable.changeover)
             let key = (pools, free, sitting.date, sitting.id)
             if let current = bestKey, !(key < current) { continue }

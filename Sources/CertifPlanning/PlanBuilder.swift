@@ -7,6 +7,7 @@ final class PlanBuilder {
     let problem: PlanningProblem
     let settings: Settings
     let calendar: WorkingCalendar
+    let days: DenseCalendar
     let timetable: Timetable
     var facts: [CandidateFacts] = []
     var unplanned: [UnplannedCandidate] = []
@@ -32,13 +33,24 @@ final class PlanBuilder {
         self.timetable = Timetable(
             dayStart: problem.settings.dayStartMinutes,
             dayEnd: problem.settings.dayStartMinutes + problem.settings.dayLengthMinutes,
-            changeover: problem.settings.changeoverMinutes
+            changeover: problem.settings.changeoverMinutes,
+            lunchStart: problem.settings.lunchStartMinutes,
+            lunchEnd: problem.settings.lunchStartMinutes + problem.settings.lunchMinutes
         )
         self.poolingEarliestDate = problem.today.adding(days: problem.settings.aspLeadDays)
+        let fixedDates = problem.fixedSessions.flatMap(\.days).map(\.date)
+        self.days = DenseCalendar(
+            calendar: problem.calendar,
+            territories: problem.reference.territories.map(\.code),
+            from: min(problem.from, problem.today, fixedDates.min() ?? problem.from),
+            to: max(problem.to, fixedDates.max() ?? problem.to)
+        )
         let ordered = problem.candidates.sorted { $0.id < $1.id }
         for candidate in ordered {
             switch CandidateFacts.make(index: facts.count, candidate: candidate, problem: problem) {
-            case .planned(let fact): facts.append(fact)
+            case .planned(var fact):
+                fact.homeIndex = days.index(of: fact.home)
+                facts.append(fact)
             case .unplanned(let reason): unplanned.append(reason)
             }
         }
@@ -55,7 +67,13 @@ final class PlanBuilder {
     }
 
     func openSitting(in session: DraftSession, on date: CivilDate, fixed: Bool = false) -> Sitting {
-        let sitting = Sitting(id: nextSittingID, date: date, session: session, fixed: fixed)
+        let sitting = Sitting(
+            id: nextSittingID,
+            date: date,
+            session: session,
+            fixed: fixed,
+            emptyDay: timetable.emptyDay()
+        )
         nextSittingID += 1
         session.sittings.append(sitting)
         commissionsByDay[OrganizerDay(organizer: session.organizer, date: date), default: 0] += 1
@@ -94,6 +112,7 @@ final class PlanBuilder {
             organizer: organizer,
             fixedID: fixedID
         )
+        session.organizerIndex = days.index(of: organizer)
         sessions.append(session)
         return session
     }
@@ -128,8 +147,14 @@ final class PlanBuilder {
         var latestEnd = timetable.dayEnd
         let remote = session.organizer != fact.home && fact.candidate.remoteAllowed
         if remote {
-            guard calendar.isWorkingDay(date, territory: fact.home) else { return nil }
-            let offset = calendar.minutesOffset(from: fact.home, to: session.organizer, on: date)
+            guard days.isWorkingDay(date, index: fact.homeIndex, code: fact.home) else {
+                return nil
+            }
+            let offset = days.minutesOffset(
+                from: (fact.homeIndex, fact.home),
+                to: (session.organizerIndex, session.organizer),
+                on: date
+            )
             let opens = settings.officeOpensMinutes + settings.convocationMinutesBeforeInterview
             earliestStart = max(earliestStart, opens + offset)
             latestEnd = min(latestEnd, settings.officeClosesMinutes + offset)
@@ -147,20 +172,13 @@ final class PlanBuilder {
         )
     }
 
-    func isWholeDay(_ interview: Interview) -> Bool {
-        interview.earliestStart <= timetable.dayStart && interview.latestEnd >= timetable.dayEnd
-    }
-
     /// Seats the candidate in `sitting` when every rule allows it, and returns whether it did.
     @discardableResult
     func place(_ fact: CandidateFacts, in sitting: Sitting) -> Bool {
         guard let interview = interview(for: fact, session: sitting.session, date: sitting.date)
         else { return false }
-        let wholeDay = isWholeDay(interview)
-        guard sitting.canAdd(interview, timetable: timetable, wholeDay: wholeDay) else {
-            return false
-        }
-        sitting.add(interview, changeover: timetable.changeover, wholeDay: wholeDay)
+        guard sitting.canAdd(interview, timetable: timetable) else { return false }
+        sitting.add(interview, timetable: timetable)
         sittingOf[fact.index] = sitting
         return true
     }
@@ -175,12 +193,11 @@ final class PlanBuilder {
         guard !sitting.removed,
             let interview = interview(for: fact, session: sitting.session, date: sitting.date)
         else { return nil }
-        return sitting.canAdd(interview, timetable: timetable, wholeDay: isWholeDay(interview))
-            ? interview : nil
+        return sitting.canAdd(interview, timetable: timetable) ? interview : nil
     }
 
     /// Returns whether the organiser's premises are open on `date`.
     func isOpen(_ organizer: TerritoryCode, on date: CivilDate) -> Bool {
-        calendar.isWorkingDay(date, territory: organizer)
+        days.isWorkingDay(date, territory: organizer)
     }
 }

@@ -15,18 +15,32 @@ struct Interview: Hashable {
     var travels: Bool
 }
 
-/// Seats the interviews of one commission's day one after the other.
+/// Seats the interviews of one commission's day, around the examiners' lunch break.
 ///
-/// Interviews are taken by latest end, then earliest start (earliest-due-date order), each as
-/// early as its span and the previous interview allow, with the change-over between two. This
-/// order is exact when every span is the whole day, the usual case; with overseas candidates'
-/// narrower spans it can reject a day that another order would fit, never the reverse.
+/// Interviews are taken by latest end, then earliest start (earliest-due-date order), and each
+/// goes to the earliest free time that its span allows, with the change-over after each
+/// interview. This is exact when every span is the whole day and all interviews have one
+/// length, the usual case. With mixed lengths or overseas candidates' narrower spans it can
+/// reject a day that another order would fit, never the reverse.
 struct Timetable {
     var dayStart: Int
     var dayEnd: Int
     var changeover: Int
+    /// The lunch break, in minutes after midnight; empty when `lunchStart == lunchEnd`.
+    var lunchStart: Int
+    var lunchEnd: Int
+
+    /// Whether the interview may take place at any hour of the day.
+    func isWholeDay(_ interview: Interview) -> Bool {
+        interview.earliestStart <= dayStart && interview.latestEnd >= dayEnd
+    }
+
+    /// Minutes of the day open to interviews and change-overs.
+    var usableMinutes: Int { dayEnd - dayStart - max(0, lunchEnd - lunchStart) }
 
     /// Returns each interview's start, in the order given, or nil when they do not all fit.
+    /// Interviews with the same span keep the order given, so that seating them one by one
+    /// with `seat(_:in:)` gives the same starts.
     func starts(for interviews: [Interview]) -> [Int]? {
         let order = interviews.indices.sorted {
             let left = interviews[$0]
@@ -35,19 +49,42 @@ struct Timetable {
             if left.earliestStart != right.earliestStart {
                 return left.earliestStart < right.earliestStart
             }
-            return left.id < right.id
+            return $0 < $1
         }
+        var free = emptyDay()
         var starts = Array(repeating: 0, count: interviews.count)
-        var clock = dayStart
         for index in order {
-            let interview = interviews[index]
-            let start = max(clock, interview.earliestStart, dayStart)
-            let end = start + interview.durationMinutes
-            guard end <= interview.latestEnd, end <= dayEnd else { return nil }
+            guard let start = seat(interviews[index], in: &free) else { return nil }
             starts[index] = start
-            clock = end + changeover
         }
         return starts
+    }
+
+    /// The free time of a day with no interview: the morning and the afternoon around lunch.
+    func emptyDay() -> [Range<Int>] {
+        guard lunchEnd > lunchStart, lunchStart > dayStart, lunchEnd < dayEnd else {
+            return [dayStart..<dayEnd]
+        }
+        return [dayStart..<lunchStart, lunchEnd..<dayEnd]
+    }
+
+    /// Seats the interview at the earliest free time that its span allows, removes that time
+    /// and the change-overs around it from `free`, and returns its start; nil when none fits.
+    func seat(_ interview: Interview, in free: inout [Range<Int>]) -> Int? {
+        for (position, span) in free.enumerated() {
+            let start = max(span.lowerBound, interview.earliestStart)
+            let end = start + interview.durationMinutes
+            guard end <= span.upperBound, end <= interview.latestEnd else { continue }
+            free.remove(at: position)
+            if end + changeover < span.upperBound {
+                free.insert((end + changeover)..<span.upperBound, at: position)
+            }
+            if start - changeover > span.lowerBound {
+                free.insert(span.lowerBound..<(start - changeover), at: position)
+            }
+            return start
+        }
+        return nil
     }
 
     static func clock(_ minutes: Int) -> String {

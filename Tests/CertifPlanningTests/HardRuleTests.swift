@@ -196,7 +196,9 @@ private func placement(_ plan: Plan, _ id: String) -> (PlannedSession, PlannedDa
         )
     }
 
-    @Test(arguments: [(5, 1), (6, 2)])
+    // With a third more time an interview lasts 80 minutes: two fit before the 12:30 lunch
+    // break and two after it.
+    @Test(arguments: [(4, 1), (5, 2)])
     func extraTimeTakesRoom(candidates count: Int, sittings: Int) {
         let candidates = (1...count).map {
             F.candidate("A\($0)", deadline: "2025-04-10", extraTime: 33)
@@ -266,5 +268,70 @@ private func placement(_ plan: Plan, _ id: String) -> (PlannedSession, PlannedDa
 
         #expect(plan.summary.sessions == 1)
         #expect(plan.sessions.first?.rules.contains { $0.rule == "R3" } == true)
+    }
+}
+
+@Suite struct TimetableTests {
+    private let day = Timetable(
+        dayStart: 9 * 60,
+        dayEnd: 17 * 60,
+        changeover: 15,
+        lunchStart: 12 * 60 + 30,
+        lunchEnd: 13 * 60 + 30
+    )
+
+    private func interview(
+        _ id: String,
+        minutes: Int,
+        from: Int = 0,
+        to: Int = 24 * 60
+    ) -> Interview {
+        Interview(
+            candidate: 0,
+            id: id,
+            durationMinutes: minutes,
+            earliestStart: from,
+            latestEnd: to,
+            mode: .room,
+            host: TerritoryCode("52"),
+            travels: false
+        )
+    }
+
+    @Test func lunchBreakHoldsNoInterview() throws {
+        let interviews = (1...6).map { interview("C\($0)", minutes: 60) }
+
+        let starts = try #require(day.starts(for: interviews))
+
+        #expect(
+            starts.map(Timetable.clock) == ["09:00", "10:15", "11:30", "13:30", "14:45", "16:00"]
+        )
+    }
+
+    @Test func seventhHourDoesNotFit() {
+        let interviews = (1...7).map { interview("C\($0)", minutes: 60) }
+
+        #expect(day.starts(for: interviews) == nil)
+    }
+
+    @Test func shortInterviewFillsMorningGap() throws {
+        // Three 60-minute interviews leave no room before lunch; a 45-minute one goes after.
+        let interviews = [
+            interview("A", minutes: 60), interview("B", minutes: 60), interview("C", minutes: 60),
+            interview("D", minutes: 45),
+        ]
+
+        let starts = try #require(day.starts(for: interviews))
+
+        #expect(starts.map(Timetable.clock) == ["09:00", "10:15", "11:30", "13:30"])
+    }
+
+    @Test func narrowSpanGoesFirst() throws {
+        // An overseas host open only until 11:00 Paris time takes the first slot.
+        let interviews = [interview("A", minutes: 60), interview("Z", minutes: 60, to: 11 * 60)]
+
+        let starts = try #require(day.starts(for: interviews))
+
+        #expect(starts.map(Timetable.clock) == ["10:15", "09:00"])
     }
 }

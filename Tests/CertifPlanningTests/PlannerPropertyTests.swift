@@ -16,6 +16,13 @@ private typealias F = ProblemFixtures
 
         #expect(breaches.isEmpty, "\(breaches.prefix(5))")
         #expect(plan.summary.planned + plan.summary.unplanned == 400)
+        // A lower bound above a real plan would be a wrong bound.
+        let placed = Set(plan.sessions.flatMap(\.days).flatMap(\.candidates).map(\.id))
+        for row in SittingLowerBound.compute(problem, plannedIDs: placed) {
+            let sittings = plan.sessions.filter { $0.diploma == row.diploma }
+                .reduce(0) { $0 + $1.sittings }
+            #expect(sittings >= row.bound, "\(row.diploma): \(sittings) < \(row.bound)")
+        }
     }
 
     @Test(arguments: [3, 9])
@@ -77,11 +84,15 @@ private typealias F = ProblemFixtures
 
         let plan = Planner.plan(problem)
         let practice = PracticeBaseline.figures(problem)
-        let bound = SittingLowerBound.compute(problem).reduce(0) { $0 + $1.bound }
+        let placed = Set(plan.sessions.flatMap(\.days).flatMap(\.candidates).map(\.id))
+        let bound = SittingLowerBound.compute(problem, plannedIDs: placed).reduce(0) {
+            $0 + $1.bound
+        }
 
         #expect(plan.summary.sittings < practice.reduce(0) { $0 + $1.sittings })
         #expect(plan.summary.sessions < practice.reduce(0) { $0 + $1.sessions })
         #expect(plan.summary.sittings >= bound)
+        #expect(Double(plan.summary.sittings) <= Double(bound) * 1.15)
     }
 
     @Test func everyPlacedCandidateHasReasons() {

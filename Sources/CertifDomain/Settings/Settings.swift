@@ -20,7 +20,7 @@ public struct VoluntaryPoolingPolicy: Sendable, Codable, Hashable {
     public static let allWithAll = VoluntaryPoolingPolicy()
 
     public func accepts(organizer: TerritoryCode, home: TerritoryCode) -> Bool {
-        if organizer == home { return true }
+        if organizer == home || accepted.isEmpty { return true }
         guard let homes = accepted[organizer] else { return true }
         return homes.contains(home)
     }
@@ -54,6 +54,10 @@ public struct Settings: Sendable, Codable, Hashable {
     public var dayLengthMinutes = 8 * 60
     /// Minutes between two interviews of one commission.
     public var changeoverMinutes = 15
+    /// The examiners' lunch break, when no interview takes place: its start in minutes after
+    /// midnight (12:30) and its length in minutes (0 for none).
+    public var lunchStartMinutes = 12 * 60 + 30
+    public var lunchMinutes = 60
     /// Opening and closing of a host service's premises, in its local time, in minutes after
     /// midnight. A remote candidate is convoked 30 minutes before his interview (R10) and must
     /// finish before closing (R9).
@@ -74,7 +78,8 @@ extension Settings {
     private enum CodingKeys: String, CodingKey {
         case sessionTarget, dayMinimum, remoteDayMinimum, aspLeadDays, vaeDelayMonths
         case vaeDelayReading, trainingDelayMonths, convocationLeadDays, dayStartMinutes
-        case dayLengthMinutes, changeoverMinutes, officeOpensMinutes, officeClosesMinutes
+        case dayLengthMinutes, changeoverMinutes, lunchStartMinutes, lunchMinutes
+        case officeOpensMinutes, officeClosesMinutes
         case convocationMinutesBeforeInterview, maxCommissionsPerDay, sessionSpanDays
         case voluntaryPooling
     }
@@ -100,6 +105,8 @@ extension Settings {
         try read(.dayStartMinutes, &dayStartMinutes)
         try read(.dayLengthMinutes, &dayLengthMinutes)
         try read(.changeoverMinutes, &changeoverMinutes)
+        try read(.lunchStartMinutes, &lunchStartMinutes)
+        try read(.lunchMinutes, &lunchMinutes)
         try read(.officeOpensMinutes, &officeOpensMinutes)
         try read(.officeClosesMinutes, &officeClosesMinutes)
         try read(.convocationMinutesBeforeInterview, &convocationMinutesBeforeInterview)

@@ -9,7 +9,6 @@ public enum PracticeBaseline {
     public static func figures(_ problem: PlanningProblem) -> [DiplomaFigures] {
         let builder = PlanBuilder(problem: problem)
         let settings = problem.settings
-        let dayCapacity = settings.dayLengthMinutes + settings.changeoverMinutes
         struct SessionKey: Hashable {
             var diploma: DiplomaCode
             var territory: TerritoryCode
@@ -38,8 +37,7 @@ public enum PracticeBaseline {
         var waits: [DiplomaCode: [Int]] = [:]
         for (key, members) in sessions {
             var row = rows[key.diploma] ?? DiplomaFigures(diploma: key.diploma)
-            let minutes = members.reduce(0) { $0 + $1.durationMinutes + settings.changeoverMinutes }
-            let sittings = (minutes + dayCapacity - 1) / dayCapacity
+            let sittings = commissions(for: members, timetable: builder.timetable)
             row.sessions += 1
             row.sittings += sittings
             row.examinerDays += sittings * (members.map(\.commissionSize).max() ?? 2)
@@ -63,6 +61,35 @@ public enum PracticeBaseline {
             }
         }
         return rows.values.sorted { $0.diploma < $1.diploma }
+    }
+
+    /// Seats the session's candidates in as many commissions as they need, each in the first
+    /// commission with time left, as the planner's own commissions are filled.
+    private static func commissions(for members: [CandidateFacts], timetable: Timetable) -> Int {
+        var days: [[Range<Int>]] = []
+        for fact in members {
+            let interview = Interview(
+                candidate: fact.index,
+                id: fact.id,
+                durationMinutes: fact.durationMinutes,
+                earliestStart: timetable.dayStart,
+                latestEnd: timetable.dayEnd,
+                mode: .room,
+                host: fact.home,
+                travels: false
+            )
+            var seated = false
+            for index in days.indices where timetable.seat(interview, in: &days[index]) != nil {
+                seated = true
+                break
+            }
+            if !seated {
+                var day = timetable.emptyDay()
+                _ = timetable.seat(interview, in: &day)
+                days.append(day)
+            }
+        }
+        return days.count
     }
 
     private static func monthlyDay(

@@ -163,7 +163,11 @@ public struct PlanScorer {
                     latest = min(latest, settings.officeClosesMinutes + offset)
                 }
                 let end = start + placed.durationMinutes
-                if start < clock || start < earliest || end > latest {
+                let lunchStart = settings.lunchStartMinutes
+                let overlapsLunch =
+                    settings.lunchMinutes > 0 && start < lunchStart + settings.lunchMinutes
+                    && end > lunchStart
+                if start < clock || start < earliest || end > latest || overlapsLunch {
                     breaches.append(
                         ConstraintMatch(
                             constraint: .commissionDay,
