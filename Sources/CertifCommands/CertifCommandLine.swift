@@ -153,8 +153,8 @@ struct CommandContext {
         .commandLine(user: environment["USER"] ?? environment["LOGNAME"] ?? Self.systemUserName())
     }
 
-    /// The name of the account running the command, for shells that set neither USER nor
-    /// LOGNAME (cron, CI).
+    /// Returns the name of the account running the command, for shells that set neither USER
+    /// nor LOGNAME (cron, CI).
     static func systemUserName() -> String {
         guard let entry = getpwuid(getuid()), let name = entry.pointee.pw_name else {
             return "uid-\(getuid())"

@@ -89,7 +89,7 @@ struct PlanCommand: CertifCommand {
         printer.printUnplanned()
     }
 
-    /// The civil date now in Paris, where the national services work.
+    /// Returns the civil date now in Paris, where the national services work.
     static func todayInParis() -> CivilDate {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone =

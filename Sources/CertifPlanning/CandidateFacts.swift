@@ -1,7 +1,7 @@
 import CertifDomain
 
-/// What the planner derives once from a waiting candidate: his window of exam days, the length
-/// of his interview and where he may be examined.
+/// The facts that the planner derives once from a waiting candidate: his window of exam days,
+/// the length of his interview and where he may be examined.
 struct CandidateFacts {
     var index: Int
     var candidate: Candidate
@@ -16,7 +16,7 @@ struct CandidateFacts {
     var commissionSize: Int
     /// The national scheme's row that fixes his organiser (R5), if any.
     var nationalRule: NationalPoolingRule?
-    /// Where the construction places him: the national organiser, or else his home service.
+    /// The organiser that the construction gives him: the national one, or his home service.
     var primaryOrganizer: TerritoryCode
     /// The home territory's row in the planner's dense calendar.
     var homeIndex: Int?

@@ -1,8 +1,8 @@
 import CertifDomain
 
 /// The working days and UTC offsets of every territory over the plan period, in arrays indexed
-/// by territory and day, because the planner asks these questions millions of times and a
-/// look-up by hashed code and date dominated its running time.
+/// by territory and day. The planner checks them millions of times, and a look-up by hashed
+/// code and date dominated its running time.
 struct DenseCalendar {
     private let firstDay: Int
     private let dayCount: Int
@@ -41,8 +41,7 @@ struct DenseCalendar {
     /// not list; the planner keeps it with each candidate and session.
     func index(of code: TerritoryCode) -> Int? { indexByCode[code] }
 
-    /// Whether the service of the territory at `index` is open on `date`; false when
-    /// `isWorkingDay(_:territory:)` would be.
+    /// Returns whether the service of the territory at `index` is open on `date`.
     func isWorkingDay(_ date: CivilDate, index territory: Int?, code: TerritoryCode) -> Bool {
         let day = date.daysSinceEpoch - firstDay
         guard let territory, day >= 0, day < dayCount else {
@@ -51,7 +50,7 @@ struct DenseCalendar {
         return open[territory * dayCount + day]
     }
 
-    /// The same as `minutesOffset(from:to:on:)`, by the territories' rows.
+    /// Returns the same offset as `minutesOffset(from:to:on:)`, from the territories' rows.
     func minutesOffset(
         from territory: (index: Int?, code: TerritoryCode),
         to reference: (index: Int?, code: TerritoryCode),
@@ -78,8 +77,8 @@ struct DenseCalendar {
         return open[slot]
     }
 
-    /// The minutes to add to a wall-clock time at `territory` for the same instant at
-    /// `reference`, as `WorkingCalendar.minutesOffset` gives them.
+    /// Returns the minutes to add to a wall-clock time at `territory` for the same instant at
+    /// `reference`, as `WorkingCalendar.minutesOffset` computes them.
     func minutesOffset(
         from territory: TerritoryCode,
         to reference: TerritoryCode,

@@ -1,4 +1,4 @@
-/// What a tentative change did, so that a change that cannot finish is undone exactly: the
+/// The record of a tentative change, so that a change that cannot finish is undone exactly: the
 /// interviews of every sitting it touched as they were before, the sittings it opened and
 /// removed, and the candidates it moved.
 ///

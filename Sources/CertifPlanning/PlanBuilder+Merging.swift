@@ -108,8 +108,8 @@ extension PlanBuilder {
         return false
     }
 
-    /// Whether the move would make a candidate who refused the videoconference travel to
-    /// another region: worth it to save a commission, not to save a session.
+    /// Returns whether the move would make a candidate who refused the videoconference travel
+    /// to another region. That is accepted to save a commission, not to save a session.
     private func makesTravel(_ interview: Interview, _ fact: CandidateFacts) -> Bool {
         interview.travels && fact.nationalRule == nil
     }

@@ -126,8 +126,8 @@ final class PlanBuilder {
         return settings.voluntaryPooling.accepts(organizer: organizer, home: fact.home)
     }
 
-    /// Whether examining the candidate at `organizer` is pooling outside the national scheme,
-    /// which R7 allows only 45 days after the plan date.
+    /// Returns whether examining the candidate at `organizer` is pooling outside the national
+    /// scheme, which R7 allows only 45 days after the plan date.
     func isVoluntaryPooling(_ fact: CandidateFacts, organizer: TerritoryCode) -> Bool {
         fact.nationalRule == nil && organizer != fact.home
     }

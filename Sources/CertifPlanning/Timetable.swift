@@ -30,7 +30,7 @@ struct Timetable {
     var lunchStart: Int
     var lunchEnd: Int
 
-    /// Whether the interview may take place at any hour of the day.
+    /// Returns whether the interview may take place at any hour of the day.
     func isWholeDay(_ interview: Interview) -> Bool {
         interview.earliestStart <= dayStart && interview.latestEnd >= dayEnd
     }
@@ -60,7 +60,7 @@ struct Timetable {
         return starts
     }
 
-    /// The free time of a day with no interview: the morning and the afternoon around lunch.
+    /// Returns the free time of a day with no interview: the morning and the afternoon.
     func emptyDay() -> [Range<Int>] {
         guard lunchEnd > lunchStart, lunchStart > dayStart, lunchEnd < dayEnd else {
             return [dayStart..<dayEnd]
