@@ -56,7 +56,9 @@ extension CandidateFacts {
         }
         let firstPossible = problem.today.adding(days: settings.convocationLeadDays)
         let earliest = max(candidate.availableFrom, problem.from, firstPossible)
-        let latest = min(deadline.date, problem.to)
+        // The margin gives way when it would leave no day at all.
+        let margin = deadline.date.adding(days: -settings.deadlineMarginDays)
+        let latest = min(margin >= earliest ? margin : deadline.date, problem.to)
         if deadline.date < firstPossible {
             return .unplanned(
                 UnplannedCandidate(

@@ -10,6 +10,15 @@ public struct Reason: Sendable, Codable, Hashable {
         self.rule = rule
         self.text = text
     }
+
+    private enum CodingKeys: String, CodingKey { case rule, text }
+
+    /// Writes `rule` as null when the reason names no rule, as the plan file documents.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(rule, forKey: .rule)
+        try container.encode(text, forKey: .text)
+    }
 }
 
 /// Whether a session meets one rule, with the numbers.
@@ -99,7 +108,8 @@ public struct PlannedSession: Sendable, Codable, Hashable {
     /// Whether the session was fixed before this plan (an accepted plan or a published
     /// calendar); a fixed session's days never move.
     public var fixed: Bool
-    /// Whether its candidates come from two or more territories.
+    /// Whether its candidates come from two or more territories, or from another territory
+    /// than the organiser's: a session between two services either way.
     public var pooled: Bool
     public var days: [PlannedDay]
     public var rules: [RuleCheck]
@@ -174,6 +184,8 @@ public struct PlanSummary: Sendable, Codable, Hashable {
     public var planned: Int
     public var unplanned: Int
     public var deadlinesMissed: Int
+    /// Candidates of fixed sessions who no longer fit their place (their record changed).
+    public var fixedSessionConflicts: Int
     public var sessions: Int
     public var pooledSessions: Int
     /// Commission sittings: the instruction's "juries", one commission on one day.
@@ -194,6 +206,7 @@ public struct PlanSummary: Sendable, Codable, Hashable {
         planned: Int = 0,
         unplanned: Int = 0,
         deadlinesMissed: Int = 0,
+        fixedSessionConflicts: Int = 0,
         sessions: Int = 0,
         pooledSessions: Int = 0,
         sittings: Int = 0,
@@ -211,6 +224,7 @@ public struct PlanSummary: Sendable, Codable, Hashable {
         self.planned = planned
         self.unplanned = unplanned
         self.deadlinesMissed = deadlinesMissed
+        self.fixedSessionConflicts = fixedSessionConflicts
         self.sessions = sessions
         self.pooledSessions = pooledSessions
         self.sittings = sittings
@@ -223,6 +237,43 @@ public struct PlanSummary: Sendable, Codable, Hashable {
         self.days = days
         self.meanWaitDays = meanWaitDays
         self.longestWaitDays = longestWaitDays
+    }
+}
+
+extension PlanSummary {
+    private enum CodingKeys: String, CodingKey {
+        case candidates, planned, unplanned, deadlinesMissed, fixedSessionConflicts, sessions
+        case pooledSessions, sittings, examinerDays, remoteCandidates, pooledCandidates
+        case travellingCandidates, sessionsMeetingTarget, daysMeetingMinimum, days
+        case meanWaitDays, longestWaitDays
+    }
+
+    /// Reads a summary written by any version: a figure that an older version did not write
+    /// reads as zero, so stored drafts stay readable.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        func count(_ key: CodingKeys) throws -> Int {
+            try container.decodeIfPresent(Int.self, forKey: key) ?? 0
+        }
+        self.init(
+            candidates: try count(.candidates),
+            planned: try count(.planned),
+            unplanned: try count(.unplanned),
+            deadlinesMissed: try count(.deadlinesMissed),
+            fixedSessionConflicts: try count(.fixedSessionConflicts),
+            sessions: try count(.sessions),
+            pooledSessions: try count(.pooledSessions),
+            sittings: try count(.sittings),
+            examinerDays: try count(.examinerDays),
+            remoteCandidates: try count(.remoteCandidates),
+            pooledCandidates: try count(.pooledCandidates),
+            travellingCandidates: try count(.travellingCandidates),
+            sessionsMeetingTarget: try count(.sessionsMeetingTarget),
+            daysMeetingMinimum: try count(.daysMeetingMinimum),
+            days: try count(.days),
+            meanWaitDays: try container.decodeIfPresent(Double.self, forKey: .meanWaitDays) ?? 0,
+            longestWaitDays: try count(.longestWaitDays)
+        )
     }
 }
 

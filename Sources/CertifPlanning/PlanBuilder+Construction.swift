@@ -13,6 +13,7 @@ extension PlanBuilder {
                 for number in 1...max(1, day.commissions) {
                     let sitting = openSitting(in: session, on: day.date, fixed: true)
                     for placed in day.candidates where placed.commission == number {
+                        pinnedPlaces[placed.id] = placed
                         let start = Self.minutes(of: placed.start) ?? timetable.dayStart
                         let pinned = Interview(
                             candidate: -1,

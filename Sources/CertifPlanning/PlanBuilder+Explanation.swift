@@ -5,8 +5,14 @@ extension PlanBuilder {
         problem.reference.territory(code)?.name ?? code.rawValue
     }
 
+    /// The service's name with its article, "la DREETS Bretagne".
     func serviceName(_ code: TerritoryCode) -> String {
-        problem.reference.territory(code)?.serviceName ?? code.rawValue
+        French.withArticle(service: problem.reference.territory(code)?.serviceName ?? code.rawValue)
+    }
+
+    /// "de Nantes", "d'Ajaccio": the town of the service, whose clock the times follow.
+    func clockOf(_ code: TerritoryCode) -> String {
+        French.de(problem.reference.territory(code)?.seat ?? code.rawValue)
     }
 
     /// The French sentences, with rule ids, that say why the candidate is in this session, on
@@ -43,7 +49,7 @@ extension PlanBuilder {
                 Reason(
                     rule: "R3",
                     text:
-                        "Session mutualisée avec \(territoryName(organizer)) : l'examiner dans sa région aurait demandé une commission de plus ; son service de domiciliation reste son interlocuteur (R15)."
+                        "Session mutualisée organisée par \(serviceName(organizer)) : l'examiner dans sa région aurait demandé une commission de plus. Son service de domiciliation reste son interlocuteur (R15)."
                 )
             )
         }
@@ -60,7 +66,7 @@ extension PlanBuilder {
             Reason(
                 rule: "R4",
                 text:
-                    "Examiné le \(sitting.date.french), au plus tard le \(fact.deadline.date.french) (\(fact.deadline.explanation))."
+                    "Examiné le \(sitting.date.french), avant sa date limite du \(fact.deadline.date.french) : \(fact.deadline.explanation)."
             )
         )
         switch interview.mode {
@@ -114,12 +120,12 @@ extension PlanBuilder {
     ) -> Reason {
         let lead = settings.convocationMinutesBeforeInterview
         var text =
-            "Convoqué à \(Timetable.clock(start - lead)) pour un entretien à \(Timetable.clock(start)), heure de \(territoryName(organizer))"
+            "Convoqué à \(Timetable.clock(start - lead)) pour un entretien à \(Timetable.clock(start)), heure \(clockOf(organizer))"
         if interview.mode == .remote {
             let offset = calendar.minutesOffset(from: organizer, to: fact.home, on: date)
             if offset != 0 {
                 text +=
-                    ", soit \(Timetable.clock(start - lead + offset)) et \(Timetable.clock(start + offset)) à l'heure de \(territoryName(fact.home))"
+                    ", soit \(Timetable.clock(start - lead + offset)) et \(Timetable.clock(start + offset)) heure \(clockOf(fact.home))"
             }
         }
         return Reason(rule: "R10", text: text + ".")

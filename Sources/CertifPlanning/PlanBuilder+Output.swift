@@ -99,16 +99,12 @@ extension PlanBuilder {
         var result: [PlacedCandidate] = []
         for (position, interview) in sitting.interviews.enumerated() {
             let start = starts?[position] ?? interview.earliestStart
-            var reasons: [Reason] = []
-            if interview.candidate >= 0 {
-                reasons = explain(
-                    facts[interview.candidate],
-                    interview: interview,
-                    start: start,
-                    sitting: sitting
-                )
-            } else {
-                reasons = [Reason(rule: nil, text: "Déjà convoqué dans cette session fixée.")]
+            if interview.candidate < 0, var kept = pinnedPlaces[interview.id] {
+                // A candidate of a fixed session keeps his stored place and reasons; only the
+                // commission number is that of this plan's day.
+                kept.commission = commission
+                result.append(kept)
+                continue
             }
             result.append(
                 PlacedCandidate(
@@ -119,17 +115,23 @@ extension PlanBuilder {
                     start: Timetable.clock(start),
                     durationMinutes: interview.durationMinutes,
                     travels: interview.travels,
-                    reasons: reasons
+                    reasons: explain(
+                        facts[interview.candidate],
+                        interview: interview,
+                        start: start,
+                        sitting: sitting
+                    )
                 )
             )
         }
         return result.sorted { ($0.start, $0.id) < ($1.start, $1.id) }
     }
 
-    /// The home territory of a placed candidate; a pinned candidate of a fixed session that the
-    /// problem does not list counts as the organiser's unless he was remote.
+    /// The home territory of a placed candidate; a candidate of a fixed session whose record
+    /// the problem lacks counts as his host's.
     func homeOf(_ placed: PlacedCandidate) -> TerritoryCode {
         if let fact = factByID[placed.id] { return fact.home }
+        if let candidate = scheduledByID[placed.id] { return candidate.territory }
         return placed.host
     }
 

@@ -4,6 +4,7 @@ extension PlanBuilder {
     /// Checks a session against the rules that concern it, with the numbers.
     func ruleChecks(for planned: PlannedSession, session: DraftSession) -> [RuleCheck] {
         var checks = [targetCheck(planned, session: session), dayMinimumCheck(planned)]
+        checks += fixedSessionConflicts(planned)
         let placed = planned.days.flatMap(\.candidates)
         let newFacts = placed.compactMap { factByID[$0.id] }
         let routes = Set(newFacts.map(\.candidate.route))
@@ -63,7 +64,7 @@ extension PlanBuilder {
                     rule: "R8",
                     met: planned.pooled,
                     detail:
-                        "R8 : \(remote.count) entretien(s) en visioconférence, permis car la session est mutualisée entre services de l'État."
+                        "R8 : \(French.count(remote.count, "entretien")) en visioconférence, permis car la session est mutualisée entre services de l'État."
                 )
             )
             checks.append(
@@ -81,8 +82,9 @@ extension PlanBuilder {
                 RuleCheck(
                     rule: "R9",
                     met: true,
-                    detail:
-                        "\(travellers) candidat(s) refusent la visioconférence et se déplacent jusqu'à la salle de l'organisateur."
+                    detail: (travellers == 1
+                        ? "1 candidat refuse la visioconférence et se déplace jusqu'à la salle de l'organisateur."
+                        : "\(travellers) candidats refusent la visioconférence et se déplacent jusqu'à la salle de l'organisateur.")
                 )
             )
         }
@@ -107,7 +109,7 @@ extension PlanBuilder {
                 detail: "R1 atteint : \(count) candidats pour \(target) visés."
             )
         }
-        var detail = "R1 non atteint : \(count) candidat(s) pour \(target) visés"
+        var detail = "R1 non atteint : \(French.count(count, "candidat")) pour \(target) visés"
         let facts = planned.days.flatMap(\.candidates).compactMap { factByID[$0.id] }
         if let last = planned.days.last?.date, !facts.isEmpty {
             let next = nextSessionDate(
@@ -123,10 +125,10 @@ extension PlanBuilder {
             }.count
             if let next {
                 detail +=
-                    ", car \(cannotWait) d'entre eux ne peuvent attendre la session suivante du \(next.french)"
+                    ", car \(Self.cannotWait(cannotWait, of: count)) la session suivante du \(next.french)"
             } else if waitingLater > 0 {
                 detail +=
-                    ", car \(cannotWait) d'entre eux ne peuvent attendre la fin de la période et les \(waitingLater) autres candidats du diplôme ne sont disponibles qu'après le \(last.french)"
+                    ", car \(Self.cannotWait(cannotWait, of: count)) la fin de la période, et \(French.count(waitingLater, "autre candidat")) du diplôme ne \(waitingLater == 1 ? "devient" : "deviennent") disponible\(waitingLater == 1 ? "" : "s") qu'après le \(last.french)"
             } else {
                 detail +=
                     ", car aucun autre candidat du diplôme ne devient disponible d'ici la fin de la période"
@@ -135,12 +137,23 @@ extension PlanBuilder {
         return RuleCheck(rule: "R1", met: false, detail: detail + ".")
     }
 
+    /// "les 6 candidats ne peuvent attendre", "1 des 6 candidats ne peut attendre".
+    private static func cannotWait(_ number: Int, of total: Int) -> String {
+        if number == total {
+            return total == 1
+                ? "ce candidat ne peut attendre" : "ses \(total) candidats ne peuvent attendre"
+        }
+        return number == 1
+            ? "1 de ses \(total) candidats ne peut attendre"
+            : "\(number) de ses \(total) candidats ne peuvent attendre"
+    }
+
     private func dayMinimumCheck(_ planned: PlannedSession) -> RuleCheck {
         var short: [String] = []
         for day in planned.days {
             let minimum = day.remoteOnly ? settings.remoteDayMinimum : settings.dayMinimum
             if day.candidates.count < minimum {
-                short.append("\(day.date.french) : \(day.candidates.count) pour \(minimum)")
+                short.append("le \(day.date.french), \(day.candidates.count) pour \(minimum)")
             }
         }
         if short.isEmpty {
@@ -194,7 +207,9 @@ extension PlanBuilder {
                     if placed.travels { summary.travellingCandidates += 1 }
                     if homeOf(placed) != session.organizer { summary.pooledCandidates += 1 }
                     summary.planned += 1
-                    if let fact = factByID[placed.id] {
+                    if let candidate = scheduledByID[placed.id], factByID[placed.id] == nil {
+                        waits.append(candidate.availableFrom.days(until: day.date))
+                    } else if let fact = factByID[placed.id] {
                         waits.append(fact.candidate.availableFrom.days(until: day.date))
                     }
                 }
@@ -206,7 +221,11 @@ extension PlanBuilder {
         }
         summary.unplanned = unplanned.count
         summary.candidates = summary.planned + unplanned.count
-        summary.deadlinesMissed = unplanned.filter(\.deadlineMissed).count
+        summary.deadlinesMissed =
+            unplanned.filter(\.deadlineMissed).count + fixedDeadlinesMissed(sessions)
+        summary.fixedSessionConflicts = sessions.reduce(0) {
+            $0 + $1.rules.filter { !$0.met && ["R4", "R9", "R15"].contains($0.rule) }.count
+        }
         if !waits.isEmpty {
             let mean = Double(waits.reduce(0, +)) / Double(waits.count)
             summary.meanWaitDays = (mean * 10).rounded() / 10

@@ -17,6 +17,13 @@ final class PlanBuilder {
     private var commissionsByDay: [OrganizerDay: Int] = [:]
     private var nextSittingID = 0
     let poolingEarliestDate: CivilDate
+    /// The stored places of the candidates of fixed sessions, kept as they are in the plan.
+    var pinnedPlaces: [String: PlacedCandidate] = [:]
+    /// The current records of the candidates of fixed sessions, by id.
+    lazy var scheduledByID: [String: Candidate] = Dictionary(
+        problem.scheduledCandidates.map { ($0.id, $0) },
+        uniquingKeysWith: { first, _ in first }
+    )
     lazy var factByID: [String: CandidateFacts] = Dictionary(
         uniqueKeysWithValues: facts.map { ($0.id, $0) }
     )

@@ -42,6 +42,9 @@ public struct PlanningProblem: Sendable {
     public var reference: ReferenceData
     public var calendar: WorkingCalendar
     public var fixedSessions: [FixedSession]
+    /// The candidates already in fixed sessions, as stored now: the plan checks that each
+    /// still fits his session (diploma, dates, videoconference) and counts his wait.
+    public var scheduledCandidates: [Candidate]
 
     public init(
         today: CivilDate,
@@ -51,7 +54,8 @@ public struct PlanningProblem: Sendable {
         settings: Settings,
         reference: ReferenceData,
         calendar: WorkingCalendar,
-        fixedSessions: [FixedSession] = []
+        fixedSessions: [FixedSession] = [],
+        scheduledCandidates: [Candidate] = []
     ) {
         self.today = today
         self.from = from
@@ -61,5 +65,6 @@ public struct PlanningProblem: Sendable {
         self.reference = reference
         self.calendar = calendar
         self.fixedSessions = fixedSessions
+        self.scheduledCandidates = scheduledCandidates
     }
 }

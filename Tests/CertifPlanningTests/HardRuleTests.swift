@@ -259,6 +259,50 @@ private func placement(_ plan: Plan, _ id: String) -> (PlannedSession, PlannedDa
         #expect(old.2.start == "09:00")
     }
 
+    @Test func changedFixedCandidateIsFlagged() throws {
+        let pinned = PlacedCandidate(
+            id: "OLD",
+            mode: .remote,
+            host: TerritoryCode("28"),
+            commission: 1,
+            start: "09:00",
+            durationMinutes: 60,
+            travels: false,
+            reasons: [Reason(rule: "R5", text: "raison enregistrée")]
+        )
+        let fixed = FixedSession(
+            id: "S-FIXED",
+            diploma: DiplomaCode("DEASS"),
+            organizer: TerritoryCode("53"),
+            days: [
+                FixedSession.Day(date: F.date("2025-03-20"), commissions: 1, candidates: [pinned])
+            ]
+        )
+        // Re-imported since: an earlier deadline, and no videoconference any more.
+        let changed = F.candidate(
+            "OLD",
+            territory: "28",
+            available: "2025-01-20",
+            deadline: "2025-03-10",
+            remote: false
+        )
+        let problem = F.problem([], fixed: [fixed])
+        var withRecord = problem
+        withRecord.scheduledCandidates = [changed]
+
+        let plan = Planner.plan(withRecord)
+        let session = try #require(plan.sessions.first)
+        let failed = session.rules.filter { !$0.met && ["R4", "R9"].contains($0.rule) }
+
+        #expect(failed.count == 2)
+        #expect(failed.contains { $0.detail.contains("après sa date limite du 10/03/2025") })
+        #expect(failed.contains { $0.detail.contains("ne l'accepte plus") })
+        #expect(plan.summary.fixedSessionConflicts == 2)
+        #expect(plan.summary.deadlinesMissed == 1)
+        #expect(plan.summary.meanWaitDays == 59)
+        #expect(session.days.first?.candidates.first?.reasons.first?.text == "raison enregistrée")
+    }
+
     @Test func routesShareSession() throws {
         let candidates = [
             F.candidate("V", route: .vae, deadline: "2025-04-10"),

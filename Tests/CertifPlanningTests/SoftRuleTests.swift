@@ -53,7 +53,7 @@ private typealias F = ProblemFixtures
         let check = try #require(plan.sessions.first?.rules.first { $0.rule == "R1" })
 
         #expect(!check.met)
-        #expect(check.detail.hasPrefix("R1 non atteint : 7 candidat(s) pour 20 visés"))
+        #expect(check.detail.hasPrefix("R1 non atteint : 7 candidats pour 20 visés"))
     }
 
     @Test(arguments: [(4, true), (3, false)])

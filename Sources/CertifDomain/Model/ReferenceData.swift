@@ -77,6 +77,22 @@ public struct PublishedFigures: Sendable, Codable {
         public var candidates: Int
         public var perSessionMin: Int
         public var perSessionMax: Int
+
+        public init(
+            diploma: DiplomaCode,
+            sessions: Int,
+            juries: Int,
+            candidates: Int,
+            perSessionMin: Int,
+            perSessionMax: Int
+        ) {
+            self.diploma = diploma
+            self.sessions = sessions
+            self.juries = juries
+            self.candidates = candidates
+            self.perSessionMin = perSessionMin
+            self.perSessionMax = perSessionMax
+        }
     }
 
     public var source: String

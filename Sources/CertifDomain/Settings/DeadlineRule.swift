@@ -1,7 +1,7 @@
 /// A candidate's deadline and the sentence that says where it comes from.
 public struct Deadline: Sendable, Hashable, Codable {
     public var date: CivilDate
-    /// French, for users: "R4 : dépôt du dossier de validation le 15/01/2025 plus 3 mois".
+    /// French, for users: "R4 : dossier de validation déposé le 15/01/2025, plus 3 mois".
     public var explanation: String
 }
 
@@ -25,11 +25,11 @@ extension Settings {
             let rule =
                 vaeDelayReading == .addMonths
                 ? "plus \(vaeDelayMonths) mois"
-                : "fin du \(Settings.frenchOrdinal(vaeDelayMonths)) mois suivant"
+                : "jusqu'à la fin du \(Settings.frenchOrdinal(vaeDelayMonths)) mois suivant"
             return Deadline(
                 date: date,
                 explanation:
-                    "R4 : dépôt du dossier de validation le \(candidate.availableFrom.french) \(rule)"
+                    "R4 : dossier de validation déposé le \(candidate.availableFrom.french), \(rule)"
             )
         case .training:
             let date = Settings.add(
@@ -40,7 +40,7 @@ extension Settings {
             return Deadline(
                 date: date,
                 explanation:
-                    "fin de formation le \(candidate.availableFrom.french) plus \(trainingDelayMonths) mois (paramètre de la voie de la formation)"
+                    "formation achevée le \(candidate.availableFrom.french), plus \(trainingDelayMonths) mois, délai fixé pour la voie de la formation"
             )
         }
     }

@@ -45,6 +45,9 @@ public struct Settings: Sendable, Codable, Hashable {
     /// Months after the end of training by which a training-route candidate is examined. No
     /// text fixes it; six months is Certif's own default.
     public var trainingDelayMonths = 6
+    /// Days kept free before each candidate's deadline, so that an exam postponed after a
+    /// technical failure (R12) can still be held in time; 0 plans up to the deadline itself.
+    public var deadlineMarginDays = 0
     /// Days between the plan date and the first exam day, for the convocations to reach the
     /// candidates.
     public var convocationLeadDays = 14
@@ -77,7 +80,8 @@ public struct Settings: Sendable, Codable, Hashable {
 extension Settings {
     private enum CodingKeys: String, CodingKey {
         case sessionTarget, dayMinimum, remoteDayMinimum, aspLeadDays, vaeDelayMonths
-        case vaeDelayReading, trainingDelayMonths, convocationLeadDays, dayStartMinutes
+        case vaeDelayReading, trainingDelayMonths, deadlineMarginDays, convocationLeadDays
+        case dayStartMinutes
         case dayLengthMinutes, changeoverMinutes, lunchStartMinutes, lunchMinutes
         case officeOpensMinutes, officeClosesMinutes
         case convocationMinutesBeforeInterview, maxCommissionsPerDay, sessionSpanDays
@@ -101,6 +105,7 @@ extension Settings {
         try read(.vaeDelayMonths, &vaeDelayMonths)
         try read(.vaeDelayReading, &vaeDelayReading)
         try read(.trainingDelayMonths, &trainingDelayMonths)
+        try read(.deadlineMarginDays, &deadlineMarginDays)
         try read(.convocationLeadDays, &convocationLeadDays)
         try read(.dayStartMinutes, &dayStartMinutes)
         try read(.dayLengthMinutes, &dayLengthMinutes)
