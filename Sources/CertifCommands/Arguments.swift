@@ -73,7 +73,8 @@ struct ParsedArguments {
                 wantsHelp = true
                 continue
             }
-            guard word.hasPrefix("-"), word != "-" else {
+            // A negative number is a value, not an option: `settings asp-lead-days -1`.
+            guard word.hasPrefix("-"), word != "-", Int(word) == nil else {
                 positionals.append(word)
                 continue
             }
@@ -81,6 +82,9 @@ struct ParsedArguments {
             let name = parts[0]
             guard let spec = command.options.first(where: { $0.name == name }) else {
                 throw usage("unknown option '\(name)'" + suggestion(for: name))
+            }
+            if values[name] != nil || flags.contains(name) {
+                throw usage("option '\(name)' is given twice; give it once")
             }
             guard let placeholder = spec.value else {
                 if parts.count > 1 { throw usage("option '\(name)' takes no value") }

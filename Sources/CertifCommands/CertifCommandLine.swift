@@ -17,18 +17,20 @@ struct CommandFailure: Error, CustomStringConvertible {
 
 /// The `certif` command line: parses the words, runs one command, returns the exit status.
 public enum CertifCommandLine {
-    static let commands: [any CertifCommand.Type] = [
-        ImportCommand.self,
-        PlanCommand.self,
-        PlanAcceptCommand.self,
-        PlanListCommand.self,
-        GenerateCommand.self,
-        ReportCommand.self,
-        SettingsCommand.self,
-        SessionsCommand.self,
-        SessionsAddCommand.self,
-        AuditCommand.self,
-    ]
+    static var commands: [any CertifCommand.Type] {
+        [
+            ImportCommand.self,
+            PlanCommand.self,
+            PlanAcceptCommand.self,
+            PlanListCommand.self,
+            GenerateCommand.self,
+            ReportCommand.self,
+            SettingsCommand.self,
+            SessionsCommand.self,
+            SessionsAddCommand.self,
+            AuditCommand.self,
+        ]
+    }
 
     public static func run(
         _ arguments: [String],
@@ -37,12 +39,21 @@ public enum CertifCommandLine {
     )
         -> Int32
     {
-        guard let first = arguments.first, first != "--help", first != "-h", first != "help"
-        else {
+        guard let first = arguments.first else {
+            console.error(overview())
+            return 64
+        }
+        if first == "--help" || first == "-h" || first == "help" {
             console.print(overview())
-            return arguments.isEmpty ? 64 : 0
+            return 0
         }
         let (type, rest) = resolve(arguments)
+        if let type, let word = rest.first, !word.hasPrefix("-"),
+            let close = subcommand(near: word, of: type)
+        {
+            console.error("error: unknown subcommand '\(word)'; did you mean 'certif \(close)'?")
+            return 64
+        }
         guard let type else {
             console.error("error: unknown command '\(first)'" + suggestion(first))
             console.error("Run 'certif --help' for the list of commands.")
@@ -91,6 +102,15 @@ public enum CertifCommandLine {
         }
         let type = commands.first { $0.spec.name == arguments[0] }
         return (type, Array(arguments.dropFirst()))
+    }
+
+    /// Returns a two-word command close to `word` when `type` is the one-word command that
+    /// takes no positional argument ("plan lst" suggests "plan list").
+    private static func subcommand(near word: String, of type: any CertifCommand.Type) -> String? {
+        guard type.spec.positionals.isEmpty else { return nil }
+        let prefix = type.spec.name + " "
+        let siblings = commands.map { $0.spec.name }.filter { $0.hasPrefix(prefix) }
+        return siblings.first { distance(String($0.dropFirst(prefix.count)), word) <= 2 }
     }
 
     private static func suggestion(_ word: String) -> String {
@@ -179,6 +199,16 @@ struct CommandContext {
     }
 
     func readFile(_ path: String) throws -> Data {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw CommandFailure(message: "cannot read '\(path)': no such file")
+        }
+        guard !isDirectory.boolValue else {
+            throw CommandFailure(message: "cannot read '\(path)': it is a folder, not a file")
+        }
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            throw CommandFailure(message: "cannot read '\(path)': permission denied")
+        }
         do {
             return try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
@@ -189,6 +219,15 @@ struct CommandContext {
     /// Writes the file whole, through a temporary file renamed over the target, so that a
     /// failure leaves no half-written file.
     func writeFile(_ path: String, _ data: Data) throws {
+        var isDirectory: ObjCBool = false
+        if path.hasSuffix("/")
+            || (FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+                && isDirectory.boolValue)
+        {
+            throw CommandFailure(
+                message: "cannot write '\(path)': it is a folder; give a file name"
+            )
+        }
         do {
             try data.write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {

@@ -5,6 +5,25 @@ import CertifStore
 /// `certif import FILE`: checks the whole candidate file, then loads or updates it in one
 /// transaction.
 struct ImportCommand: CertifCommand {
+    /// The value found, quoted for a terminal: control and format characters shown as their
+    /// code, at most 80 characters.
+    static func shown(_ value: String?) -> String {
+        guard let value, !value.isEmpty else { return "" }
+        var text = ""
+        for scalar in value.unicodeScalars.prefix(80) {
+            let category = scalar.properties.generalCategory
+            if scalar.value < 0x20 || scalar.value == 0x7F || category == .format
+                || category == .lineSeparator || category == .paragraphSeparator
+            {
+                text += "<U+" + String(scalar.value, radix: 16, uppercase: true) + ">"
+            } else {
+                text.unicodeScalars.append(scalar)
+            }
+        }
+        let cut = value.unicodeScalars.count > 80 ? "…" : ""
+        return " (valeur : « \(text)\(cut) »)"
+    }
+
     static let spec = CommandSpec(
         name: "import",
         summary: "Load or update candidates from a candidate file (CSV).",
@@ -30,7 +49,7 @@ struct ImportCommand: CertifCommand {
         let result = CandidateFileReader.read(data, reference: try context.reference())
         let console = context.console
         for issue in result.issues {
-            console.error("\(path): \(issue)")
+            console.error("\(path): \(issue)" + Self.shown(issue.value))
         }
         let skip = context.arguments.flag("--skip-invalid")
         let fileWide = result.issues.contains { $0.line <= 1 }

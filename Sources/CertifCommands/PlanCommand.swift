@@ -52,7 +52,23 @@ struct PlanCommand: CertifCommand {
         let today = try arguments.date("--today") ?? Self.todayInParis()
         let store = try context.openStore()
         let reference = try context.reference()
+        if let json = arguments.value("--json"), json == arguments.value("--csv") {
+            throw arguments.usage("--json and --csv name the same file '\(json)'; give two files")
+        }
         let candidates = try store.waitingCandidates()
+        let fixedSessions = try store.fixedSessions()
+        let fixedIDs = Set(fixedSessions.flatMap(\.days).flatMap(\.candidates).map(\.id))
+        let scheduled = try store.candidates().filter { fixedIDs.contains($0.id) }
+        if candidates.isEmpty && fixedSessions.isEmpty {
+            context.console.error(
+                "warning: no candidate is waiting in '\(context.databasePath)'; import a candidate file first (certif import FILE)"
+            )
+        }
+        if to < today {
+            context.console.error(
+                "warning: the period ends on \(to.iso), before the plan date \(today.iso); no exam can be planned in it"
+            )
+        }
         let problem = PlanningProblem(
             today: today,
             from: from,
@@ -64,7 +80,8 @@ struct PlanCommand: CertifCommand {
                 holidays: reference.holidays,
                 territories: reference.territories
             ),
-            fixedSessions: try store.fixedSessions()
+            fixedSessions: fixedSessions,
+            scheduledCandidates: scheduled
         )
         let plan = Planner.plan(problem)
         if let path = arguments.value("--json") {
@@ -124,9 +141,22 @@ struct PlanAcceptCommand: CertifCommand {
                 !$0.isEmpty
             }
         }
+        if let sessionIDs {
+            guard !sessionIDs.isEmpty else {
+                throw context.arguments.usage(
+                    "--sessions lists no session; give session ids separated by commas"
+                )
+            }
+            if let twice = sessionIDs.first(where: { id in sessionIDs.filter { $0 == id }.count > 1
+            }) {
+                throw context.arguments.usage("--sessions names \(twice) twice; name it once")
+            }
+        }
         let store = try context.openStore()
         let accepted = try store.acceptPlan(id: id, sessionIDs: sessionIDs, actor: context.actor)
-        context.console.print("plan \(id) accepted: \(accepted.count) fixed session(s)")
+        context.console.print(
+            "plan \(id) accepted: \(accepted.count) fixed session\(accepted.count == 1 ? "" : "s")"
+        )
         for session in accepted { context.console.print("  \(session)") }
     }
 }

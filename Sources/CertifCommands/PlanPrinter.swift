@@ -14,27 +14,33 @@ struct PlanPrinter {
 
     func printSummary() {
         let summary = plan.summary
+        let settings = plan.settings
         console.print(
-            "Plan du \(plan.from.french) au \(plan.to.french), établi le \(plan.today.french) : \(summary.candidates) candidat(s)"
+            "Plan du \(plan.from.french) au \(plan.to.french), établi le \(plan.today.french) : \(French.count(summary.candidates, "candidat"))"
         )
         console.print(
-            "  planifiés \(summary.planned), non planifiés \(summary.unplanned) (dont délai dépassé \(summary.deadlinesMissed))"
+            "  planifiés \(summary.planned), non planifiés \(summary.unplanned), dont délai dépassé \(summary.deadlinesMissed)"
         )
         console.print(
-            "  sessions \(summary.sessions) (mutualisées \(summary.pooledSessions), au moins \(plan.settings.sessionTarget) candidats \(summary.sessionsMeetingTarget))"
+            "  sessions \(summary.sessions), dont mutualisées \(summary.pooledSessions) et d'au moins \(settings.sessionTarget) candidats \(summary.sessionsMeetingTarget)"
         )
         console.print(
-            "  jours d'examen \(summary.days) (au moins \(plan.settings.dayMinimum) candidats ou \(plan.settings.remoteDayMinimum) à distance : \(summary.daysMeetingMinimum))"
+            "  jours d'examen \(summary.days), dont \(summary.daysMeetingMinimum) d'au moins \(settings.dayMinimum) candidats (\(settings.remoteDayMinimum) à distance)"
         )
         console.print(
             "  commissions \(summary.sittings), journées d'examinateurs \(summary.examinerDays)"
         )
         console.print(
-            "  à distance \(summary.remoteCandidates), mutualisés \(summary.pooledCandidates), déplacements \(summary.travellingCandidates)"
+            "  à distance \(summary.remoteCandidates), examinés par une autre région \(summary.pooledCandidates), déplacements \(summary.travellingCandidates)"
         )
         console.print(
-            "  attente moyenne \(summary.meanWaitDays) jours, la plus longue \(summary.longestWaitDays) jours"
+            "  attente moyenne \(French.decimal(summary.meanWaitDays)) jours, la plus longue \(summary.longestWaitDays) jours"
         )
+        if summary.fixedSessionConflicts > 0 {
+            console.print(
+                "  ATTENTION : \(French.count(summary.fixedSessionConflicts, "place")) de sessions fixées \(summary.fixedSessionConflicts == 1 ? "ne convient" : "ne conviennent") plus au candidat ; voir les sessions marquées ci-dessous."
+            )
+        }
     }
 
     func printSessions(details: Bool) {
@@ -47,14 +53,19 @@ struct PlanPrinter {
                 .joined(separator: ", ")
             let flags = [session.fixed ? "fixée" : nil, session.pooled ? "mutualisée" : nil]
                 .compactMap { $0 }.joined(separator: ", ")
+            let service = French.withArticle(
+                service: reference.territory(session.organizer)?.serviceName
+                    ?? name(session.organizer)
+            )
             console.print(
-                "  \(session.id)  \(session.diploma)  organisée par \(name(session.organizer))  \(session.candidateCount) candidat(s)  \(session.days.count) jour(s)  \(session.sittings) commission(s)"
+                "  \(session.id)  \(session.diploma)  organisée par \(service)  \(French.count(session.candidateCount, "candidat"))  \(French.count(session.days.count, "jour"))  \(French.count(session.sittings, "commission"))"
                     + (flags.isEmpty ? "" : "  [\(flags)]") + "  \(marks)"
             )
             for day in session.days {
                 let remote = day.candidates.filter { $0.mode == .remote }.count
                 console.print(
-                    "    \(day.date.french)  \(day.commissions) commission(s)  \(day.candidates.count) candidat(s), dont \(remote) à distance"
+                    "    \(day.date.french)  \(French.count(day.commissions, "commission"))  \(French.count(day.candidates.count, "candidat"))"
+                        + (remote > 0 ? ", dont \(remote) à distance" : "")
                 )
                 guard details else { continue }
                 for placed in day.candidates {
@@ -85,7 +96,9 @@ struct PlanPrinter {
         console.print("Candidats non planifiés")
         for missed in plan.unplanned {
             console.print("  \(missed.id)  \(missed.reason)")
-            console.print("    Solution : \(missed.fix)")
+            console.print(
+                "    Que faire : \(missed.fix.prefix(1).lowercased() + missed.fix.dropFirst())"
+            )
         }
     }
 }

@@ -29,9 +29,9 @@ struct ReportCommand: CertifCommand {
         let reference = try context.reference()
         let plan = try loadPlan(context, store: store)
         let candidates = try store.candidates()
-        let ids = Set(
-            plan.sessions.flatMap(\.days).flatMap(\.candidates).map(\.id) + plan.unplanned.map(\.id)
-        )
+        // Both sides count the same people: the candidates that the plan places. Those it leaves
+        // for a later period are left out of the comparison, and the report says how many.
+        let ids = Set(plan.sessions.flatMap(\.days).flatMap(\.candidates).map(\.id))
         let planned = candidates.filter { ids.contains($0.id) }
         let problem = PlanningProblem(
             today: plan.today,
@@ -47,12 +47,14 @@ struct ReportCommand: CertifCommand {
         )
         let figures = PlanFigures.byDiploma(plan, candidates: candidates, reference: reference)
         let practice = PracticeBaseline.figures(problem)
-        let bounds = SittingLowerBound.compute(problem)
+        let bounds = SittingLowerBound.compute(problem, plannedIDs: ids)
         let table = ReportTable(
             plan: figures,
             practice: practice,
             published: reference.publishedFigures,
-            bounds: bounds
+            bounds: bounds,
+            routes: Set(planned.map(\.route)),
+            leftOut: plan.unplanned.count
         )
         context.console.print(
             "Plan du \(plan.from.french) au \(plan.to.french), établi le \(plan.today.french)"

@@ -20,7 +20,16 @@ struct SessionsAddCommand: CertifCommand {
                 "Exam days, comma-separated (AAAA-MM-JJ or JJ/MM/AAAA). Required."
             ),
             .option("--commissions", "N", "Commissions sitting each day (default 1)."),
-            .option("--id", "ID", "Session id (default C-<diploma>-<organizer>-<first day>)."),
+            .option(
+                "--today",
+                "DATE",
+                "Date from which sessions are to come (default: today in Paris)."
+            ),
+            .option(
+                "--id",
+                "ID",
+                "Session id (default C-<diploma>-<organizer>-<first day>; P1-… is reserved)."
+            ),
             CommandContext.databaseOption,
         ],
         discussion: """
@@ -77,7 +86,31 @@ struct SessionsAddCommand: CertifCommand {
             dates.append(date)
         }
         dates.sort()
-        guard let first = dates.first else { throw arguments.usage("--dates lists no day") }
+        guard let first = dates.first, let last = dates.last else {
+            throw arguments.usage("--dates lists no day")
+        }
+        let today = try arguments.date("--today") ?? PlanCommand.todayInParis()
+        guard first > today else {
+            throw arguments.usage(
+                "\(first.french) is not after today, \(today.french); record sessions to come"
+            )
+        }
+        guard first.days(until: last) <= settings.sessionSpanDays else {
+            throw arguments.usage(
+                "the days span \(first.days(until: last) + 1) days, more than session-span-days (\(settings.sessionSpanDays)); record two sessions"
+            )
+        }
+        let fixed = try store.fixedSessions().filter { $0.organizer == organizer.code }
+        for date in dates {
+            let seated = fixed.flatMap(\.days).filter { $0.date == date }.reduce(0) {
+                $0 + $1.commissions
+            }
+            guard seated + commissions <= settings.maxCommissionsPerDay else {
+                throw arguments.usage(
+                    "\(organizer.serviceName) already seats \(seated) commission(s) on \(date.french); with \(commissions) more it would pass max-commissions-per-day (\(settings.maxCommissionsPerDay))"
+                )
+            }
+        }
         let id =
             arguments.value("--id")
             ?? "C-\(diploma.code)-\(organizer.code)-\(first.iso.replacingOccurrences(of: "-", with: ""))"

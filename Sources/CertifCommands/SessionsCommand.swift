@@ -5,7 +5,8 @@ import CertifStore
 struct SessionsCommand: CertifCommand {
     static let spec = CommandSpec(
         name: "sessions",
-        summary: "List the fixed sessions, or release one: certif sessions release ID.",
+        summary:
+            "List the fixed sessions, or release one: certif sessions release ID (see also sessions add).",
         positionals: ["[release", "ID]"],
         options: [CommandContext.databaseOption]
     )

@@ -38,10 +38,36 @@ struct SettingsCommand: CertifCommand {
         guard key.apply(value, &settings) else {
             throw arguments.usage("invalid value '\(value)' for \(name): \(key.help)")
         }
+        if name == "pooling" && value != "all" {
+            try checkPoolingTerritories(value, context: context)
+        }
+        let problems = settings.inconsistencies()
+        guard problems.isEmpty else {
+            throw arguments.usage(
+                "\(name) \(value) rejected: " + problems.joined(separator: "; ")
+            )
+        }
         let changed = try store.saveSettings(settings, actor: context.actor)
         context.console.print(
             changed ? "\(name) = \(key.show(settings))" : "\(name) unchanged: \(key.show(settings))"
         )
+    }
+}
+
+extension SettingsCommand {
+    /// Rejects a pooling value that names a territory Certif does not serve.
+    private func checkPoolingTerritories(_ value: String, context: CommandContext) throws {
+        let reference = try context.reference()
+        var codes: [String] = []
+        for part in value.split(whereSeparator: { $0 == ":" || $0 == "," }) {
+            let code = String(part)
+            if code != "*" && code != "-" { codes.append(code) }
+        }
+        for code in codes where reference.territory(TerritoryCode(code)) == nil {
+            throw context.arguments.usage(
+                "unknown territory '\(code)' in pooling \(value): expected INSEE codes such as 52 or 04"
+            )
+        }
     }
 }
 
@@ -144,6 +170,12 @@ struct SettingKey {
                 "months from the end of training to the exam",
                 1...36,
                 \.trainingDelayMonths
+            ),
+            integer(
+                "deadline-margin-days",
+                "days kept free before each deadline, for a postponement (R12)",
+                0...60,
+                \.deadlineMarginDays
             ),
             integer(
                 "convocation-lead-days",

@@ -10,7 +10,7 @@ import Testing
 
         let added = harness.run([
             "sessions", "add", "--diploma", "DEAF", "--organizer", "Pays de la Loire",
-            "--dates", "2025-03-20", "--commissions", "2",
+            "--dates", "2025-03-20", "--commissions", "2", "--today", "2024-12-02",
         ])
         _ = harness.run([
             "plan", "--from", "2025-01-01", "--to", "2026-03-31", "--today", "2024-12-02",
@@ -33,6 +33,7 @@ import Testing
 
         let outcome = harness.run([
             "sessions", "add", "--diploma", "DEAF", "--organizer", "44", "--dates", "2025-12-26",
+            "--today", "2024-12-02",
         ])
         let store = try CertifStore(path: harness.database)
 
@@ -45,6 +46,7 @@ import Testing
         let harness = try CommandLineHarness()
         let words = [
             "sessions", "add", "--diploma", "DEMF", "--organizer", "75", "--dates", "2025-06-10",
+            "--today", "2024-12-02",
         ]
 
         let first = harness.run(words)
@@ -53,6 +55,34 @@ import Testing
         #expect(first.status == 0)
         #expect(second.status == 1)
         #expect(second.errors.contains("already has id C-DEMF-75-20250610"))
+    }
+
+    @Test func pastDayIsRejected() throws {
+        let harness = try CommandLineHarness()
+
+        let outcome = harness.run([
+            "sessions", "add", "--diploma", "DEMF", "--organizer", "75", "--dates", "2025-06-10",
+            "--today", "2025-07-01",
+        ])
+
+        #expect(outcome.status == 64)
+        #expect(outcome.errors.contains("10/06/2025 is not after today, 01/07/2025"))
+    }
+
+    @Test func commissionLimitCountsOtherSessions() throws {
+        let harness = try CommandLineHarness()
+        let common = ["--organizer", "52", "--dates", "2025-03-04", "--today", "2024-12-02"]
+
+        let first = harness.run(
+            ["sessions", "add", "--diploma", "DEAF", "--commissions", "3"] + common
+        )
+        let second = harness.run(
+            ["sessions", "add", "--diploma", "DEMF", "--commissions", "2"] + common
+        )
+
+        #expect(first.status == 0)
+        #expect(second.status == 64)
+        #expect(second.errors.contains("already seats 3 commission(s) on 04/03/2025"))
     }
 
     @Test func unknownDiplomaListsKnownOnes() throws {

@@ -34,7 +34,7 @@ import Testing
         let outcome = harness.run([])
 
         #expect(outcome.status == 64)
-        #expect(outcome.output.contains("Commands:"))
+        #expect(outcome.errors.contains("Commands:"))
     }
 
     @Test func unknownCommandSuggestsClosest() throws {
@@ -92,6 +92,62 @@ import Testing
 
         #expect(outcome.status == 1)
         #expect(outcome.errors.contains("cannot read '\(harness.path("absent.csv"))'"))
+    }
+
+    @Test func subcommandTypoSuggestsIt() throws {
+        let harness = try CommandLineHarness()
+
+        let outcome = harness.run(["plan", "lst"])
+
+        #expect(outcome.status == 64)
+        #expect(outcome.errors.contains("did you mean 'certif plan list'?"))
+    }
+
+    @Test func optionGivenTwiceIsRejected() throws {
+        let harness = try CommandLineHarness()
+
+        let outcome = harness.run([
+            "plan", "--from", "2025-01-01", "--from", "2025-02-01", "--to", "2025-12-31",
+        ])
+
+        #expect(outcome.status == 64)
+        #expect(outcome.errors.contains("option '--from' is given twice"))
+    }
+
+    @Test func negativeNumberIsValue() throws {
+        let harness = try CommandLineHarness()
+
+        let outcome = harness.run(["settings", "asp-lead-days", "-1"])
+
+        #expect(outcome.status == 64)
+        #expect(outcome.errors.contains("invalid value '-1' for asp-lead-days"))
+    }
+
+    @Test func inconsistentDayIsRejected() throws {
+        let harness = try CommandLineHarness()
+
+        let outcome = harness.run(["settings", "day-start", "23:00"])
+
+        #expect(outcome.status == 64)
+        #expect(outcome.errors.contains("ends after midnight"))
+    }
+
+    @Test func unknownPoolingTerritoryIsRejected() throws {
+        let harness = try CommandLineHarness()
+
+        let outcome = harness.run(["settings", "pooling", "52:99"])
+
+        #expect(outcome.status == 64)
+        #expect(outcome.errors.contains("unknown territory '99'"))
+    }
+
+    @Test func folderIsNotAFile() throws {
+        let harness = try CommandLineHarness()
+
+        let outcome = harness.run(["import", harness.folder.path])
+
+        #expect(outcome.status == 1)
+        #expect(outcome.errors.contains("it is a folder, not a file"))
     }
 
     @Test func unknownSettingSuggestsClosest() throws {
