@@ -1,7 +1,7 @@
 /// A candidate's deadline and the sentence that says where it comes from.
 public struct Deadline: Sendable, Hashable, Codable {
     public var date: CivilDate
-    /// French, for users: "R4 : dossier de validation déposé le 15/01/2025, plus 3 mois".
+    /// French, for users: "dossier de validation déposé le 15/01/2025, plus 3 mois (R4)".
     public var explanation: String
 }
 
@@ -29,7 +29,7 @@ extension Settings {
             return Deadline(
                 date: date,
                 explanation:
-                    "R4 : dossier de validation déposé le \(candidate.availableFrom.french), \(rule)"
+                    "dossier de validation déposé le \(candidate.availableFrom.french), \(rule) (R4)"
             )
         case .training:
             let date = Settings.add(
