@@ -7,7 +7,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEMO_DATABASE := out/demo.sqlite
 CERTIF := .build/debug/certif
 
-.PHONY: all deps build run test lint bench examples clean
+.PHONY: all deps build release run test lint bench examples clean
 
 all: build
 
@@ -23,6 +23,10 @@ deps:
 
 build: deps
 	$(SWIFT) build --product certif
+
+# An optimised build for batch work on large files: .build/release/certif.
+release: deps
+	$(SWIFT) build -c release --product certif
 
 # The demo: a new database, the synthetic VAE year built from the 2024 volumes, its plan and
 # the comparison with the 2024 figures.
