@@ -27,7 +27,9 @@ enum CandidateColumn: String, CaseIterable {
     /// The French description of the column's value, for the message of an empty value.
     var expectedValue: String {
         switch self {
-        case .identifier: "l'identifiant du candidat, unique dans le fichier"
+        case .identifier:
+            "l'identifiant du candidat, unique dans le fichier, fait de lettres, de chiffres, "
+                + "d'espaces et des signes - _ . /"
         case .birthName: "le nom de naissance"
         case .usageName: "le nom d'usage"
         case .givenNames: "les prénoms"
@@ -42,7 +44,7 @@ enum CandidateColumn: String, CaseIterable {
         }
     }
 
-    /// The maximum length of a value, in characters.
+    /// The maximum length of a value, in Unicode scalars.
     var maximumLength: Int {
         self == .identifier ? 64 : 200
     }

@@ -55,6 +55,10 @@ extension CandidateFileIssue {
 
         /// The file is UTF-16 or UTF-32, which spreadsheets write as "Unicode text".
         public static let unsupportedEncoding = Code(rawValue: "unsupported-encoding")
+        /// The file is not valid UTF-8 but contains valid UTF-8 sequences of two to four bytes,
+        /// so some lines are UTF-8 and others Windows-1252. Read in either encoding, some of its
+        /// accented letters would be garbled.
+        public static let mixedEncoding = Code(rawValue: "mixed-encoding")
         /// The file contains NUL bytes or is a ZIP archive such as an .xlsx workbook.
         public static let notText = Code(rawValue: "not-text")
         public static let emptyFile = Code(rawValue: "empty-file")
@@ -75,7 +79,12 @@ extension CandidateFileIssue {
 
         public static let missingValue = Code(rawValue: "missing-value")
         public static let valueTooLong = Code(rawValue: "value-too-long")
+        /// A value contains a character of Unicode category Cc (control), Cf (format, such as
+        /// U+200B or U+202E), Zl (U+2028) or Zp (U+2029).
         public static let controlCharacter = Code(rawValue: "control-character")
+        /// An identifier contains a character other than a letter, a decimal digit, a space and
+        /// `-`, `_`, `.`, `/`, once put in Unicode normalization form C.
+        public static let invalidIdentifier = Code(rawValue: "invalid-identifier")
         public static let unknownDiploma = Code(rawValue: "unknown-diploma")
         public static let invalidRoute = Code(rawValue: "invalid-route")
         /// The diploma has no exam format for the row's access route.
@@ -87,12 +96,16 @@ extension CandidateFileIssue {
         public static let nonexistentDate = Code(rawValue: "nonexistent-date")
         /// A date in neither of the accepted forms, JJ/MM/AAAA and AAAA-MM-JJ.
         public static let invalidDate = Code(rawValue: "invalid-date")
+        /// A birth date before 1900, or an availability date or deadline outside 2000 to 2100.
+        public static let dateOutOfRange = Code(rawValue: "date-out-of-range")
         public static let birthDateInFuture = Code(rawValue: "birth-date-in-future")
         /// The candidate would be under the minimum age on the availability date.
         public static let candidateTooYoung = Code(rawValue: "candidate-too-young")
         public static let deadlineBeforeAvailability = Code(
             rawValue: "deadline-before-availability"
         )
+        /// The identifier matches one on an earlier row, exactly or once both are compared by
+        /// `CandidateFileReader.identifierKey(_:)`.
         public static let duplicateIdentifier = Code(rawValue: "duplicate-identifier")
         public static let invalidRemote = Code(rawValue: "invalid-remote")
         public static let invalidExtraTime = Code(rawValue: "invalid-extra-time")

@@ -108,6 +108,24 @@ public enum CandidateFileReader {
     }
 }
 
+extension CandidateFileReader {
+    /// Returns the key under which two identifiers count as the same candidate: the identifier
+    /// in Unicode normalization form KC, case folded, with every space removed.
+    ///
+    /// `ID1`, `id1`, `ID 1` and the full-width `ＩＤ１` all have the key `id1`. The reader rejects
+    /// a row whose identifier has the key of an earlier row's. A caller can compare keys to find
+    /// near-duplicates among identifiers already stored.
+    public static func identifierKey(_ identifier: String) -> String {
+        // Case folding can leave text that is not normalized, as "ǰ" (U+01F0) folds to "j" and
+        // a combining caron, so the folded text is normalized again.
+        let folded = identifier.precomposedStringWithCompatibilityMapping
+            .folding(options: .caseInsensitive, locale: nil)
+            .precomposedStringWithCompatibilityMapping
+        let significant = folded.unicodeScalars.filter { !$0.properties.isWhitespace }
+        return String(String.UnicodeScalarView(significant))
+    }
+}
+
 extension CandidateFileResult {
     /// A result with no candidate and a single issue about the whole file.
     fileprivate init(

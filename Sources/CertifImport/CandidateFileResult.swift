@@ -21,7 +21,7 @@ public struct CandidateFileResult: Sendable {
     /// Every issue, ordered by line.
     public var issues: [CandidateFileIssue]
     /// "UTF-8", "UTF-8 avec BOM" or "Windows-1252" for a file that was read. A rejected file
-    /// reports "UTF-16" or "inconnu".
+    /// reports "UTF-16", "UTF-8 et Windows-1252" for a file that mixes the two, or "inconnu".
     public var encoding: String
     /// The separator detected on the header line, `;` when the file has no header.
     public var delimiter: Character

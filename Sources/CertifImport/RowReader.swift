@@ -45,8 +45,8 @@ struct RowReader {
         return record.fields[position].trimmingCharacters(in: .whitespaces)
     }
 
-    /// Reads a text value, rejecting control characters and values over the column's maximum
-    /// length.
+    /// Reads a text value, rejecting control, format and separator characters, and values
+    /// over the column's maximum length in Unicode scalars.
     mutating func text(_ column: CandidateColumn) -> String? {
         guard let value = rawValue(column) else { return nil }
         let name = header.name(of: column)
@@ -61,29 +61,27 @@ struct RowReader {
             }
             return nil
         }
-        if let control = value.unicodeScalars.first(where: {
-            $0.properties.generalCategory == .control
-        }) {
+        if let forbidden = value.unicodeScalars.first(where: ValueCharacters.isForbidden) {
             report(
                 .controlCharacter,
                 column: name,
                 value: value,
-                message: """
-                    La valeur contient un caractère de contrôle (\(Self.describe(control))), qui \
-                    n'est pas admis. Retirez-le : une valeur tient sur une seule ligne, sans \
-                    tabulation.
-                    """
+                message: ValueCharacters.forbiddenMessage(forbidden)
             )
             return nil
         }
-        if value.count > column.maximumLength {
+        // Scalars, not grapheme clusters, because a cluster has no length limit: "Z" followed
+        // by 100,000 combining accents is one Character.
+        let length = value.unicodeScalars.count
+        if length > column.maximumLength {
             report(
                 .valueTooLong,
                 column: name,
                 value: value,
                 message: """
-                    Valeur trop longue : \(value.count) caractères, \(column.maximumLength) au \
-                    plus.
+                    Valeur trop longue : \(length) caractères Unicode, \(column.maximumLength) au \
+                    plus. Un accent saisi à part de sa lettre compte pour un caractère. \
+                    Raccourcissez la valeur.
                     """
             )
             return nil
@@ -182,15 +180,5 @@ struct RowReader {
             return nil
         }
         return percent
-    }
-
-    private static func describe(_ scalar: Unicode.Scalar) -> String {
-        let code = String(scalar.value, radix: 16, uppercase: true)
-        let hex = "U+" + String(repeating: "0", count: max(0, 4 - code.count)) + code
-        switch scalar {
-        case "\n", "\r": return "\(hex), retour à la ligne"
-        case "\t": return "\(hex), tabulation"
-        default: return hex
-        }
     }
 }

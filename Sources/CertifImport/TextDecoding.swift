@@ -20,7 +20,9 @@ enum TextDecoding {
     /// the encoding that Excel on Windows uses for « CSV (séparateur : point-virgule) ».
     ///
     /// Throws for a UTF-16 byte order mark, for a ZIP archive (an .xlsx workbook) and for any NUL
-    /// byte, which a text file never contains but UTF-16 without a byte order mark does.
+    /// byte, which a text file never contains but UTF-16 without a byte order mark does. Throws
+    /// too for bytes that are not valid UTF-8 but contain valid UTF-8 multi-byte sequences,
+    /// because reading them in either encoding would garble some accented letters.
     static func decode(_ data: Data) throws(UndecodableFile) -> DecodedText {
         let bytes = [UInt8](data)
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
@@ -68,8 +70,9 @@ enum TextDecoding {
                     encoding: "UTF-8 avec BOM",
                     message: """
                         Le fichier s'annonce en UTF-8 mais contient des octets invalides en \
-                        UTF-8, le premier à la ligne \(firstInvalidUTF8Line(body)). Corrigez \
-                        cette ligne, ou enregistrez à nouveau le fichier au format « CSV UTF-8 ».
+                        UTF-8, le premier à la ligne \(NonASCIILines(body).firstInvalidUTF8 ?? 1). \
+                        Corrigez cette ligne, ou enregistrez à nouveau le fichier au format \
+                        « CSV UTF-8 ».
                         """
                 )
             }
@@ -78,18 +81,41 @@ enum TextDecoding {
         if let text = String(validating: bytes, as: UTF8.self) {
             return DecodedText(text: text, encoding: "UTF-8")
         }
-        // Every byte sequence is valid Windows-1252, so this is the last resort. A UTF-8 file
-        // without a mark and with a few broken bytes lands here too, and then shows each of its
-        // accented letters as two or three Latin letters.
+        // A file that mixes valid UTF-8 sequences such as C3 A9 (é) with bytes that are invalid
+        // in UTF-8 was edited or assembled in two encodings. Read as Windows-1252, its UTF-8
+        // letters would become "Ã©". Read as UTF-8, its Windows-1252 letters would be lost.
+        let lines = NonASCIILines(bytes)
+        if let utf8Line = lines.firstUTF8MultiByte, let windows1252Line = lines.firstInvalidUTF8 {
+            throw UndecodableFile(
+                code: .mixedEncoding,
+                encoding: "UTF-8 et Windows-1252",
+                message: mixedEncodingMessage(utf8Line: utf8Line, windows1252Line: windows1252Line)
+            )
+        }
+        // NOTE: a file that is all Windows-1252 is still rejected as mixed when an upper-case
+        // accented letter comes right before a no-break space, ’ or «. Such a pair is also valid
+        // UTF-8, as C9 A0 ("É" and a no-break space) is. Saving the file as CSV UTF-8 fixes it.
         return DecodedText(text: windows1252String(bytes), encoding: "Windows-1252")
     }
 
-    /// Returns the 1-based line, counted at LF bytes, of the first byte sequence that is not
-    /// valid UTF-8.
-    static func firstInvalidUTF8Line(_ bytes: ArraySlice<UInt8>) -> Int {
-        let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
-        let index = lines.firstIndex { String(validating: $0, as: UTF8.self) == nil }
-        return (index ?? 0) + 1
+    private static func mixedEncodingMessage(utf8Line: Int, windows1252Line: Int) -> String {
+        let lines =
+            utf8Line == windows1252Line
+            ? """
+            la ligne \(utf8Line) contient à la fois des caractères encodés en UTF-8 et des \
+            caractères encodés en Windows-1252
+            """
+            : """
+            la ligne \(utf8Line) est la première à contenir des caractères encodés en UTF-8, et \
+            la ligne \(windows1252Line) la première à contenir des caractères encodés en \
+            Windows-1252
+            """
+        return """
+            Le fichier mélange deux encodages : \(lines). Lu dans un seul encodage, il donnerait \
+            des lettres accentuées erronées, comme « HÃ©lÃ¨ne » pour « Hélène ». Ouvrez-le dans \
+            le tableur, corrigez les lettres accentuées qui s'affichent mal, puis enregistrez tout \
+            le fichier au format « CSV UTF-8 » et importez-le à nouveau.
+            """
     }
 
     /// Decodes Windows-1252. Bytes 0x80 to 0x9F map to the typographic characters of that code
@@ -122,4 +148,39 @@ enum TextDecoding {
         0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
         0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
     ]
+}
+
+/// The first line with each kind of non-ASCII byte sequence. Lines are counted from 1 as the
+/// reader counts physical lines, so that CRLF, LF and a lone CR each end one line.
+struct NonASCIILines {
+    /// The first line with a valid UTF-8 sequence of two to four bytes, such as C3 A9 for é.
+    private(set) var firstUTF8MultiByte: Int?
+    /// The first line with a byte that is not part of a valid UTF-8 sequence.
+    private(set) var firstInvalidUTF8: Int?
+
+    init(_ bytes: some Collection<UInt8>) {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var line = 1
+        var afterCarriageReturn = false
+        while firstUTF8MultiByte == nil || firstInvalidUTF8 == nil {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded):
+                if encoded.count > 1 {
+                    firstUTF8MultiByte = firstUTF8MultiByte ?? line
+                } else if encoded.first == 0x0D {
+                    line += 1
+                } else if encoded.first == 0x0A && !afterCarriageReturn {
+                    line += 1
+                }
+                afterCarriageReturn = encoded.count == 1 && encoded.first == 0x0D
+            case .error:
+                // An invalid sequence never contains an ASCII byte, so no line break is skipped.
+                firstInvalidUTF8 = firstInvalidUTF8 ?? line
+                afterCarriageReturn = false
+            case .emptyInput:
+                return
+            }
+        }
+    }
 }
