@@ -43,6 +43,28 @@ struct ImportCommand: CertifCommand {
             """
     )
 
+    /// Warns about identifiers that differ from a stored one only by case, spaces or width
+    /// ("ID1" and "id 1"), which are probably the same person imported twice.
+    private func warnNearDuplicates(
+        _ identifiers: [String],
+        store: CertifStore,
+        console: Console
+    ) throws {
+        var stored: [String: String] = [:]
+        for candidate in try store.candidates() {
+            stored[CandidateFileReader.identifierKey(candidate.id)] = candidate.id
+        }
+        for identifier in identifiers {
+            if let existing = stored[CandidateFileReader.identifierKey(identifier)],
+                existing != identifier
+            {
+                console.error(
+                    "warning: identifier \(identifier) differs from the stored \(existing) only by case, spaces or width; check that they are two people"
+                )
+            }
+        }
+    }
+
     func run(_ context: CommandContext) throws {
         let path = try context.arguments.positional(0)
         let data = try context.readFile(path)
@@ -63,6 +85,11 @@ struct ImportCommand: CertifCommand {
             )
         }
         let store = try context.openStore()
+        try warnNearDuplicates(
+            result.candidates.map(\.candidate.id),
+            store: store,
+            console: console
+        )
         let outcome = try store.importCandidates(
             result.candidates.map(\.candidate),
             actor: context.actor

@@ -60,6 +60,37 @@ import Testing
         #expect(try store.candidates().isEmpty)
     }
 
+    @Test func nearDuplicateIdentifierWarns() throws {
+        let harness = try CommandLineHarness()
+        let first = try harness.write(
+            "a.csv",
+            header + "ID1;MARTIN;;Anne;01/02/1980;DEAF;VAE;53;15/01/2025;;oui;0\n"
+        )
+        let second = try harness.write(
+            "b.csv",
+            header + "id 1;MARTIN;;Anne;01/02/1980;DEAF;VAE;53;15/01/2025;;oui;0\n"
+        )
+
+        _ = harness.run(["import", first])
+        let outcome = harness.run(["import", second])
+
+        #expect(outcome.status == 0)
+        #expect(outcome.errors.contains("identifier id 1 differs from the stored ID1"))
+    }
+
+    @Test func errorShowsValueFound() throws {
+        let harness = try CommandLineHarness()
+        let file = try harness.write(
+            "bad.csv",
+            header + "C1;MARTIN;;Anne;01/02/1980;DEZZ;VAE;53;15/01/2025;;oui;0\n"
+        )
+
+        let outcome = harness.run(["import", file])
+
+        #expect(outcome.status == 65)
+        #expect(outcome.errors.contains("(valeur : « DEZZ »)"))
+    }
+
     @Test func skipInvalidImportsValidRows() throws {
         let harness = try CommandLineHarness()
         let file = try harness.write(
