@@ -2,7 +2,7 @@
 # `make run` and `make test` install the Debian packages they need first.
 
 SWIFT ?= swift
-DEBIAN_PACKAGES := libsqlite3-dev tzdata
+DEBIAN_PACKAGES := pkg-config libsqlite3-dev libmicrohttpd-dev libsodium-dev tzdata
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEMO_DATABASE := out/demo.sqlite
 CERTIF := .build/debug/certif

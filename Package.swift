@@ -13,6 +13,16 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        .systemLibrary(
+            name: "CMicroHTTPD",
+            pkgConfig: "libmicrohttpd",
+            providers: [.apt(["libmicrohttpd-dev"])]
+        ),
+        .systemLibrary(
+            name: "CSodium",
+            pkgConfig: "libsodium",
+            providers: [.apt(["libsodium-dev"])]
+        ),
         .target(
             name: "CertifDomain",
             resources: [.copy("Reference")]
@@ -21,6 +31,9 @@ let package = Package(
         .target(name: "CertifPlanning", dependencies: ["CertifDomain"]),
         .target(name: "CertifStore", dependencies: ["CertifDomain", "CertifPlanning", "CSQLite"]),
         .target(name: "CertifSynthetic", dependencies: ["CertifDomain"]),
+        .target(name: "CertifHTML"),
+        .target(name: "CertifHTTP", dependencies: ["CMicroHTTPD"]),
+        .target(name: "CertifAuth", dependencies: ["CertifDomain", "CSodium"]),
         .target(
             name: "CertifCommands",
             dependencies: [
@@ -41,6 +54,9 @@ let package = Package(
             dependencies: ["CertifCommands", "CertifPlanning", "CertifStore"]
         ),
         .testTarget(name: "CertifSyntheticTests", dependencies: ["CertifSynthetic"]),
+        .testTarget(name: "CertifHTMLTests", dependencies: ["CertifHTML"]),
+        .testTarget(name: "CertifHTTPTests", dependencies: ["CertifHTTP"]),
+        .testTarget(name: "CertifAuthTests", dependencies: ["CertifAuth"]),
     ],
     swiftLanguageModes: [.v6]
 )
