@@ -8,8 +8,9 @@ extension CertifStore {
     ///
     /// A session new to the plan becomes the fixed session "P<plan id>-<session id>". A
     /// session that the plan marks `fixed` carries the id of an existing fixed session, and
-    /// the candidates that the plan added to it join that session. Once accepted, a plan is
-    /// never accepted again, even for the sessions left out: plan again to place them.
+    /// the candidates that the plan added to it join that session. The candidates already in
+    /// it keep their stored place and reasons, and its stored days stay. Once accepted, a plan
+    /// is never accepted again, even for the sessions left out: plan again to place them.
     ///
     /// Checks everything before it writes, and writes nothing when a check fails:
     /// - `planNotFound`, `planAlreadyAccepted`: the plan is missing or not a draft;
@@ -18,9 +19,13 @@ extension CertifStore {
     /// - `candidateNotFound`: a candidate of the sessions was never imported;
     /// - `candidateAlreadyScheduled`: a candidate is in another fixed session, which the error
     ///   names;
-    /// - `invalidRequest`: the request names no session or one twice, a candidate is in two
-    ///   accepted sessions, or the plan drops a candidate of a fixed session or changes its
-    ///   diploma or organizer.
+    /// - `candidateChanged`: with the stored candidate and settings, a candidate of the
+    ///   sessions no longer fits his day: another diploma, a day before his availability date
+    ///   or after his deadline, or a videoconference that he no longer accepts;
+    /// - `invalidRequest`: the request names no session or one twice, or a candidate is in two
+    ///   accepted sessions. It is also thrown when a new session's fixed id is already taken,
+    ///   or when the plan drops a candidate of a fixed session or changes its diploma or
+    ///   organizer.
     public func acceptPlan(
         id: Int,
         sessionIDs: [String]? = nil,
@@ -45,6 +50,7 @@ extension CertifStore {
             let acceptances = try selected.compactMap {
                 try prepareAcceptance(of: $0, planID: id)
             }
+            try checkCandidatesStillFit(acceptances, settings: try settings(), planID: id)
             for acceptance in acceptances {
                 try store(acceptance, planID: id, actor: actor, at: timestamp)
             }
@@ -134,21 +140,52 @@ extension CertifStore {
         of planned: PlannedSession,
         planID: Int
     ) throws -> SessionAcceptance? {
-        let existing: FixedSession?
-        if planned.fixed {
-            existing = try fixedSession(id: planned.id)
-            guard existing != nil else {
-                throw StoreError(
-                    code: .sessionNotFound,
-                    message: "session \(planned.id) of plan \(planID) extends a fixed session "
-                        + "that is no longer stored, probably released since; plan again"
-                )
+        guard planned.fixed else {
+            return try prepareNewSession(planned, planID: planID)
+        }
+        guard let existing = try fixedSession(id: planned.id) else {
+            throw StoreError(
+                code: .sessionNotFound,
+                message: "session \(planned.id) of plan \(planID) extends a fixed session "
+                    + "that is no longer stored, probably released since; plan again"
+            )
+        }
+        try checkExtension(of: existing, by: planned, planID: planID)
+        let session = Self.merge(planned, into: existing)
+        if session == existing {
+            return nil
+        }
+        let storedIDs = Set(existing.days.flatMap(\.candidates).map(\.id))
+        var added: [(candidateID: String, date: CivilDate)] = []
+        for day in session.days {
+            for candidate in day.candidates where !storedIDs.contains(candidate.id) {
+                try checkCandidateIsFree(candidate.id, sessionID: planned.id)
+                added.append((candidate.id, day.date))
             }
-        } else {
-            existing = nil
+        }
+        return SessionAcceptance(
+            plannedID: planned.id,
+            session: session,
+            previous: existing,
+            addedCandidates: added
+        )
+    }
+
+    private func prepareNewSession(
+        _ planned: PlannedSession,
+        planID: Int
+    ) throws -> SessionAcceptance {
+        let fixedID = "P\(planID)-\(planned.id)"
+        guard try fixedSession(id: fixedID) == nil else {
+            throw StoreError(
+                code: .invalidRequest,
+                message: "session \(planned.id) of plan \(planID) would become fixed session "
+                    + "\(fixedID), but a fixed session already has that id; plan again, which "
+                    + "gives the sessions new ids"
+            )
         }
         let session = FixedSession(
-            id: planned.fixed ? planned.id : "P\(planID)-\(planned.id)",
+            id: fixedID,
             diploma: planned.diploma,
             organizer: planned.organizer,
             days: planned.days.map {
@@ -159,36 +196,34 @@ extension CertifStore {
                 )
             }
         )
-        let storedIDs = Set(existing?.days.flatMap(\.candidates).map(\.id) ?? [])
-        if let existing {
-            try checkExtension(of: existing, by: session, planID: planID)
-            if existing == session {
-                return nil
-            }
-        }
         var added: [(candidateID: String, date: CivilDate)] = []
         for day in planned.days {
-            for candidate in day.candidates where !storedIDs.contains(candidate.id) {
+            for candidate in day.candidates {
                 try checkCandidateIsFree(candidate.id, sessionID: planned.id)
                 added.append((candidate.id, day.date))
             }
         }
-        return SessionAcceptance(session: session, previous: existing, addedCandidates: added)
+        return SessionAcceptance(
+            plannedID: planned.id,
+            session: session,
+            previous: nil,
+            addedCandidates: added
+        )
     }
 
     private func checkExtension(
         of existing: FixedSession,
-        by session: FixedSession,
+        by planned: PlannedSession,
         planID: Int
     ) throws {
-        guard existing.diploma == session.diploma, existing.organizer == session.organizer else {
+        guard existing.diploma == planned.diploma, existing.organizer == planned.organizer else {
             throw StoreError(
                 code: .invalidRequest,
                 message: "plan \(planID) changes the diploma or organizer of fixed session "
                     + "\(existing.id); plan again"
             )
         }
-        let plannedIDs = Set(session.days.flatMap(\.candidates).map(\.id))
+        let plannedIDs = Set(planned.days.flatMap(\.candidates).map(\.id))
         for candidate in existing.days.flatMap(\.candidates)
         where !plannedIDs.contains(candidate.id) {
             throw StoreError(
@@ -197,6 +232,48 @@ extension CertifStore {
                     + "from fixed session \(existing.id); plan again"
             )
         }
+    }
+
+    /// Returns `existing` with the plan's days and the candidates that the plan adds.
+    ///
+    /// A candidate already in the session keeps his stored place and reasons, on his stored
+    /// day, because the plan's copy may carry reasons written anew. A stored day that the plan
+    /// leaves out stays, and a day keeps the larger of its stored and planned commissions.
+    /// NOTE: The added candidates keep the plan's commission numbers and start times, which
+    /// fit the stored places only because the planner pins them.
+    private static func merge(
+        _ planned: PlannedSession,
+        into existing: FixedSession
+    ) -> FixedSession {
+        let storedIDs = Set(existing.days.flatMap(\.candidates).map(\.id))
+        let plannedDays = Dictionary(
+            planned.days.map { ($0.date, $0) },
+            uniquingKeysWith: { first, _ in first }
+        )
+        var days = existing.days.map { stored in
+            guard let plannedDay = plannedDays[stored.date] else {
+                return stored
+            }
+            return FixedSession.Day(
+                date: stored.date,
+                commissions: max(stored.commissions, plannedDay.commissions),
+                candidates: stored.candidates
+                    + plannedDay.candidates.filter { !storedIDs.contains($0.id) }
+            )
+        }
+        let storedDates = Set(existing.days.map(\.date))
+        for plannedDay in planned.days where !storedDates.contains(plannedDay.date) {
+            days.append(
+                FixedSession.Day(
+                    date: plannedDay.date,
+                    commissions: plannedDay.commissions,
+                    candidates: plannedDay.candidates.filter { !storedIDs.contains($0.id) }
+                )
+            )
+        }
+        var merged = existing
+        merged.days = days
+        return merged
     }
 
     private func checkCandidateIsFree(_ candidateID: String, sessionID: String) throws {
@@ -278,7 +355,9 @@ extension CertifStore {
 }
 
 /// The fixed session and candidate links that accepting one planned session writes.
-private struct SessionAcceptance {
+struct SessionAcceptance {
+    /// The session's id in the plan, which the user names when accepting.
+    var plannedID: String
     /// The fixed session as it will be stored.
     var session: FixedSession
     /// The stored fixed session that the plan extends, or nil for a new one.

@@ -6,9 +6,11 @@ extension CertifStore {
     /// their sessions for the year) as a fixed session with no candidate yet, so that the next
     /// plans fill it before opening others.
     ///
-    /// Throws `invalidRequest` when the id is taken, a day is listed twice, the session has no
-    /// day, a day has no commission, or a candidate is listed (candidates join through a plan).
+    /// Throws `invalidRequest` when the id is invalid (see `checkCalendarSessionID`) or taken,
+    /// a day is listed twice, the session has no day, a day has no commission, or a candidate
+    /// is listed (candidates join through a plan).
     public func addCalendarSession(_ session: FixedSession, actor: StoreActor) throws {
+        try Self.checkCalendarSessionID(session.id)
         try write(as: actor) { timestamp in
             guard try fixedSession(id: session.id) == nil else {
                 throw StoreError(
@@ -56,6 +58,45 @@ extension CertifStore {
                 entityID: session.id,
                 before: nil,
                 after: json
+            )
+        }
+    }
+
+    /// Unicode scalars that the id of a calendar session may have.
+    public static let maxCalendarSessionIDLength = 64
+
+    /// Throws `invalidRequest` when `id` is empty, longer than `maxCalendarSessionIDLength`
+    /// Unicode scalars, contains a control or format character, or starts with "P" and a
+    /// digit, the form "P<plan id>-<session id>" that accepting a plan gives its sessions.
+    static func checkCalendarSessionID(_ id: String) throws {
+        guard !id.isEmpty else {
+            throw StoreError(
+                code: .invalidRequest,
+                message: "the session id is empty; give the session an id"
+            )
+        }
+        let length = id.unicodeScalars.count
+        guard length <= maxCalendarSessionIDLength else {
+            throw StoreError(
+                code: .invalidRequest,
+                message: "the session id has \(length) Unicode characters, and at most "
+                    + "\(maxCalendarSessionIDLength) are allowed; give a shorter id"
+            )
+        }
+        guard !id.unicodeScalars.contains(where: \.isControlOrFormat) else {
+            // The id itself is left out, because printing it would run its control characters.
+            throw StoreError(
+                code: .invalidRequest,
+                message: "the session id contains a control or invisible formatting character "
+                    + "(a line break, a tab, an escape); give an id of visible characters"
+            )
+        }
+        let scalars = Array(id.unicodeScalars.prefix(2))
+        if scalars.count == 2, scalars[0] == "P", ("0"..."9").contains(scalars[1]) {
+            throw StoreError(
+                code: .invalidRequest,
+                message: "the session id \(id) starts with P and a digit, which is reserved for "
+                    + "the sessions of accepted plans (P1-S-DEAF-52-20250320); give another id"
             )
         }
     }

@@ -49,8 +49,9 @@ extension CertifStore {
         }
     }
 
-    /// Returns the id of the fixed session that contains the candidate, or nil.
-    func fixedSessionID(containing candidateID: String) throws -> String? {
+    /// Returns the id of the fixed session that contains the candidate, or nil when he waits
+    /// for a plan.
+    public func fixedSessionID(containing candidateID: String) throws -> String? {
         try database.query(
             "SELECT session_id FROM session_candidates WHERE candidate_id = \(candidateID)"
         ).first?.string("session_id")

@@ -262,7 +262,22 @@ struct DatabaseTests {
             try Database(path: FileManager.default.temporaryDirectory.path)
         }
 
-        #expect(error?.code == .sqlite)
+        #expect(error?.code == .cannotOpen)
         #expect(error?.function == "sqlite3_open_v2")
+        #expect(error?.message.contains("is a folder, not a database file") == true)
+    }
+
+    @Test("open mode keeps journal mode")
+    func openModeKeepsJournalMode() throws {
+        try withTemporaryStore { store, path throws in
+            try store.database.execute("PRAGMA journal_mode = DELETE")
+            try store.close()
+
+            let database = try Database(path: path, mode: .readWrite)
+            let journalMode = try database.query("PRAGMA journal_mode")[0].string("journal_mode")
+
+            #expect(journalMode == "delete")
+            try database.close()
+        }
     }
 }

@@ -20,6 +20,16 @@ func withTemporaryStore(
     try store.close()
 }
 
+/// Creates a new temporary directory, runs `body` with its path, and removes the directory
+/// afterwards, whether `body` throws or not.
+func withTemporaryDirectory(_ body: (_ directory: String) throws -> Void) throws {
+    let directory = FileManager.default.temporaryDirectory
+        .appendingPathComponent("certif-store-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    try body(directory.path)
+}
+
 /// A clock that moves one second forward at each reading, so that successive writes get
 /// distinct timestamps.
 final class SteppingClock {

@@ -24,6 +24,17 @@ public struct StoreError: Error, CustomStringConvertible, CustomDebugStringConve
         public static let misuse = Code(rawValue: "misuse")
         /// The database carries a migration that this version of Certif does not know.
         public static let schemaTooNew = Code(rawValue: "schema-too-new")
+        /// A database opened read-only lacks a migration of this version of Certif, and a
+        /// read-only connection cannot apply it.
+        public static let schemaOutdated = Code(rawValue: "schema-outdated")
+        /// The file cannot be opened or created: the path is empty or a folder, its folder is
+        /// missing, or permission is denied.
+        public static let cannotOpen = Code(rawValue: "cannot-open")
+        /// No database file exists at the path, and the request asked not to create one.
+        public static let databaseNotFound = Code(rawValue: "database-not-found")
+        /// The file is not a SQLite database, or is the SQLite database of another program, so
+        /// Certif leaves it unchanged.
+        public static let notCertifDatabase = Code(rawValue: "not-certif-database")
         /// A stored value has the wrong type, or its JSON cannot be decoded.
         public static let invalidStoredData = Code(rawValue: "invalid-stored-data")
         /// A value could not be encoded as JSON.
@@ -38,6 +49,9 @@ public struct StoreError: Error, CustomStringConvertible, CustomDebugStringConve
         public static let candidateNotFound = Code(rawValue: "candidate-not-found")
         /// A candidate is already in a fixed session, so he cannot be placed in another.
         public static let candidateAlreadyScheduled = Code(rawValue: "candidate-already-scheduled")
+        /// A candidate's stored record or the stored settings changed after the plan was made,
+        /// and the session that the plan gives him no longer fits him.
+        public static let candidateChanged = Code(rawValue: "candidate-changed")
     }
 
     public var code: Code
