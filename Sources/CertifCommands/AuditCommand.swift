@@ -14,7 +14,7 @@ struct AuditCommand: CertifCommand {
 
     func run(_ context: CommandContext) throws {
         let limit = try context.arguments.integer("--limit", range: 1...100_000) ?? 50
-        let entries = try context.openStore().auditLog(limit: limit)
+        let entries = try context.openStore(.readOnly).auditLog(limit: limit)
         let formatter = ISO8601DateFormatter()
         for entry in entries {
             context.console.print(

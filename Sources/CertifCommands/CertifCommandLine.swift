@@ -164,8 +164,12 @@ struct CommandContext {
         "SQLite database file (default: $CERTIF_DATABASE, else certif.sqlite)."
     )
 
+    /// The database file: --database, else CERTIF_DATABASE when set and not empty, else
+    /// certif.sqlite in the working directory.
     var databasePath: String {
-        arguments.value("--database") ?? environment["CERTIF_DATABASE"] ?? "certif.sqlite"
+        if let path = arguments.value("--database") { return path }
+        if let path = environment["CERTIF_DATABASE"], !path.isEmpty { return path }
+        return "certif.sqlite"
     }
 
     /// The actor written in the audit log for this command's changes.
@@ -182,11 +186,27 @@ struct CommandContext {
         return String(cString: name)
     }
 
-    func openStore() throws -> CertifStore {
+    /// How a command opens the database.
+    enum StoreAccess {
+        /// Creates the database when it does not exist (commands that bring data in).
+        case create
+        /// Needs the database to exist, and may write to it.
+        case existing
+        /// Needs the database to exist and only reads it, so a read-only file works.
+        case readOnly
+    }
+
+    func openStore(_ access: StoreAccess = .create) throws -> CertifStore {
         do {
-            return try CertifStore(path: databasePath)
-        } catch {
-            throw CommandFailure(message: "cannot open the database '\(databasePath)': \(error)")
+            switch access {
+            case .create: return try CertifStore(path: databasePath)
+            case .existing:
+                return try CertifStore(path: databasePath, readOnly: false, mustExist: true)
+            case .readOnly:
+                return try CertifStore(path: databasePath, readOnly: true, mustExist: true)
+            }
+        } catch let error as StoreError {
+            throw CommandFailure(message: error.message)
         }
     }
 

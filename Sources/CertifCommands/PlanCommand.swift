@@ -50,7 +50,7 @@ struct PlanCommand: CertifCommand {
             )
         }
         let today = try arguments.date("--today") ?? Self.todayInParis()
-        let store = try context.openStore()
+        let store = try context.openStore(arguments.flag("--save") ? .existing : .readOnly)
         let reference = try context.reference()
         if let json = arguments.value("--json"), json == arguments.value("--csv") {
             throw arguments.usage("--json and --csv name the same file '\(json)'; give two files")
@@ -152,7 +152,7 @@ struct PlanAcceptCommand: CertifCommand {
                 throw context.arguments.usage("--sessions names \(twice) twice; name it once")
             }
         }
-        let store = try context.openStore()
+        let store = try context.openStore(.existing)
         let accepted = try store.acceptPlan(id: id, sessionIDs: sessionIDs, actor: context.actor)
         context.console.print(
             "plan \(id) accepted: \(accepted.count) fixed session\(accepted.count == 1 ? "" : "s")"
@@ -170,7 +170,7 @@ struct PlanListCommand: CertifCommand {
     )
 
     func run(_ context: CommandContext) throws {
-        let plans = try context.openStore().plans()
+        let plans = try context.openStore(.readOnly).plans()
         if plans.isEmpty {
             context.console.print(
                 "no plan stored; create one with 'certif plan --from DATE --to DATE --save'"

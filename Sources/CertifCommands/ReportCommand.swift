@@ -25,7 +25,7 @@ struct ReportCommand: CertifCommand {
     )
 
     func run(_ context: CommandContext) throws {
-        let store = try context.openStore()
+        let store = try context.openStore(.readOnly)
         let reference = try context.reference()
         let plan = try loadPlan(context, store: store)
         let candidates = try store.candidates()

@@ -13,7 +13,9 @@ struct SessionsCommand: CertifCommand {
 
     func run(_ context: CommandContext) throws {
         let arguments = context.arguments
-        let store = try context.openStore()
+        let store = try context.openStore(
+            arguments.positionals.first == "release" ? .existing : .readOnly
+        )
         if arguments.positionals.first == "release" {
             guard arguments.positionals.count == 2 else {
                 throw arguments.usage("missing session ID after 'release'")

@@ -14,7 +14,7 @@ struct SettingsCommand: CertifCommand {
 
     func run(_ context: CommandContext) throws {
         let arguments = context.arguments
-        let store = try context.openStore()
+        let store = try context.openStore(arguments.positionals.isEmpty ? .readOnly : .create)
         var settings = try store.settings()
         if arguments.positionals.isEmpty {
             for key in SettingKey.all {

@@ -212,11 +212,23 @@ import Testing
 
     @Test func reportWithoutPlanExplains() throws {
         let harness = try CommandLineHarness()
+        _ = harness.run(["import", CommandLineHarness.example("candidats-exemple.csv")])
 
         let outcome = harness.run(["report"])
 
         #expect(outcome.status == 1)
         #expect(outcome.errors.contains("no plan stored"))
+    }
+
+    @Test func mistypedDatabaseIsNotCreated() throws {
+        let harness = try CommandLineHarness()
+        let typo = harness.path("typo.sqlite")
+
+        let outcome = harness.run(["plan", "list", "--database", typo])
+
+        #expect(outcome.status == 1)
+        #expect(outcome.errors.contains(typo))
+        #expect(!FileManager.default.fileExists(atPath: typo))
     }
 
     @Test func generateIsDeterministic() throws {

@@ -111,7 +111,7 @@ struct OpeningTests {
     func readOnlyRejectsEmptyFile() throws {
         try withTemporaryDirectory { directory in
             let path = directory + "/certif.sqlite"
-            FileManager.default.createFile(atPath: path, contents: Data())
+            #expect(FileManager.default.createFile(atPath: path, contents: Data()))
 
             let error = #expect(throws: StoreError.self) {
                 try CertifStore(path: path, readOnly: true)
@@ -190,7 +190,7 @@ struct OpeningTests {
         try withTemporaryDirectory { directory in
             let path = directory + "/candidates.csv"
             let text = "id;nom;diplome\n" + String(repeating: "C-001;Martin;DEAF\n", count: 100)
-            FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+            #expect(FileManager.default.createFile(atPath: path, contents: Data(text.utf8)))
 
             let error = #expect(throws: StoreError.self) {
                 try CertifStore(path: path, readOnly: readOnly)
@@ -301,7 +301,7 @@ struct OpeningTests {
     func fileAsFolderNamed() throws {
         try withTemporaryDirectory { directory in
             let file = directory + "/notes.txt"
-            FileManager.default.createFile(atPath: file, contents: Data("notes".utf8))
+            #expect(FileManager.default.createFile(atPath: file, contents: Data("notes".utf8)))
 
             let error = #expect(throws: StoreError.self) {
                 try CertifStore(path: file + "/certif.sqlite")
