@@ -1,26 +1,8 @@
 /// A diploma's short code, "DEAF", "DEAES".
-public struct DiplomaCode: RawRepresentable, Hashable, Comparable, Sendable, Codable,
-    CustomStringConvertible
-{
+public struct DiplomaCode: StringCode {
     public let rawValue: String
 
     public init(rawValue: String) { self.rawValue = rawValue }
-    public init(_ rawValue: String) { self.rawValue = rawValue }
-
-    public init(from decoder: any Decoder) throws {
-        rawValue = try decoder.singleValueContainer().decode(String.self)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
-
-    public var description: String { rawValue }
-
-    public static func < (lhs: DiplomaCode, rhs: DiplomaCode) -> Bool {
-        lhs.rawValue < rhs.rawValue
-    }
 }
 
 /// The way a candidate reaches the diploma.

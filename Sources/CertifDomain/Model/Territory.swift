@@ -1,27 +1,9 @@
 /// A territory's INSEE code: a region code ("84", "11", "04") or the collectivity code "975" of
 /// Saint-Pierre-et-Miquelon.
-public struct TerritoryCode: RawRepresentable, Hashable, Comparable, Sendable, Codable,
-    CustomStringConvertible
-{
+public struct TerritoryCode: StringCode {
     public let rawValue: String
 
     public init(rawValue: String) { self.rawValue = rawValue }
-    public init(_ rawValue: String) { self.rawValue = rawValue }
-
-    public init(from decoder: any Decoder) throws {
-        rawValue = try decoder.singleValueContainer().decode(String.self)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
-
-    public var description: String { rawValue }
-
-    public static func < (lhs: TerritoryCode, rhs: TerritoryCode) -> Bool {
-        lhs.rawValue < rhs.rawValue
-    }
 }
 
 /// The kind of State service that certifies the social-work diplomas in a territory.
