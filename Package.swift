@@ -29,7 +29,10 @@ let package = Package(
         ),
         .target(name: "CertifImport", dependencies: ["CertifDomain"]),
         .target(name: "CertifPlanning", dependencies: ["CertifDomain"]),
-        .target(name: "CertifStore", dependencies: ["CertifDomain", "CertifPlanning", "CSQLite"]),
+        .target(
+            name: "CertifStore",
+            dependencies: ["CertifAuth", "CertifDomain", "CertifPlanning", "CSQLite"]
+        ),
         .target(name: "CertifSynthetic", dependencies: ["CertifDomain"]),
         .target(name: "CertifHTML"),
         .target(name: "CertifHTTP", dependencies: ["CMicroHTTPD"]),
@@ -48,7 +51,7 @@ let package = Package(
         .testTarget(name: "CertifDomainTests", dependencies: ["CertifDomain"]),
         .testTarget(name: "CertifImportTests", dependencies: ["CertifImport"]),
         .testTarget(name: "CertifPlanningTests", dependencies: ["CertifPlanning"]),
-        .testTarget(name: "CertifStoreTests", dependencies: ["CertifStore"]),
+        .testTarget(name: "CertifStoreTests", dependencies: ["CertifAuth", "CertifStore"]),
         .testTarget(
             name: "CertifCLITests",
             dependencies: ["CertifCommands", "CertifPlanning", "CertifStore"]

@@ -18,6 +18,20 @@ public struct AuditAction: RawRepresentable, Hashable, Sendable, Codable, Custom
     /// A fixed session given more candidates by an accepted plan.
     public static let sessionExtend = AuditAction(rawValue: "session.extend")
     public static let sessionRelease = AuditAction(rawValue: "session.release")
+    public static let accountCreate = AuditAction(rawValue: "account.create")
+    /// A new password set for an account, which ends its web sessions.
+    public static let accountPassword = AuditAction(rawValue: "account.password")
+    /// The same password hashed again with current parameters, after a login.
+    public static let accountRehash = AuditAction(rawValue: "account.rehash")
+    public static let accountActivate = AuditAction(rawValue: "account.activate")
+    /// An account that may no longer log in, whose web sessions end.
+    public static let accountDeactivate = AuditAction(rawValue: "account.deactivate")
+    /// A web session started after a correct password.
+    public static let accountLogin = AuditAction(rawValue: "account.login")
+    /// A web session ended by its person.
+    public static let accountLogout = AuditAction(rawValue: "account.logout")
+    public static let apiTokenCreate = AuditAction(rawValue: "api-token.create")
+    public static let apiTokenRevoke = AuditAction(rawValue: "api-token.revoke")
 }
 
 /// One row of the audit log: who changed which entity, when, and its JSON before and after.
@@ -26,7 +40,8 @@ public struct AuditEntry: Sendable, Hashable {
     public var at: Date
     public var actor: String
     public var action: AuditAction
-    /// The kind of entity changed: "candidate", "settings", "plan" or "session".
+    /// The kind of entity changed: "candidate", "settings", "plan", "session", "account" or
+    /// "api-token".
     public var entity: String
     public var entityID: String?
     /// The entity as JSON before the change, or nil when the change created it.

@@ -107,14 +107,15 @@ extension CertifStore {
             INSERT INTO candidates (
                 id, birth_name, usage_name, given_names, birth_date, diploma, route, territory,
                 available_from, explicit_deadline, remote_allowed, extra_time_percent,
-                created_at, updated_at
+                created_at, updated_at, search_text, sort_name
             ) VALUES (
                 \(candidate.id), \(candidate.birthName), \(candidate.usageName),
                 \(candidate.givenNames), \(candidate.birthDate), \(candidate.diploma.rawValue),
                 \(candidate.route.rawValue), \(candidate.territory.rawValue),
                 \(candidate.availableFrom), \(candidate.explicitDeadline),
                 \(candidate.remoteAllowed), \(candidate.extraTimePercent),
-                \(timestamp), \(timestamp)
+                \(timestamp), \(timestamp),
+                \(SearchKey.searchText(of: candidate)), \(SearchKey.sortName(of: candidate))
             )
             """
         )
@@ -135,13 +136,15 @@ extension CertifStore {
                 explicit_deadline = \(candidate.explicitDeadline),
                 remote_allowed = \(candidate.remoteAllowed),
                 extra_time_percent = \(candidate.extraTimePercent),
-                updated_at = \(timestamp)
+                updated_at = \(timestamp),
+                search_text = \(SearchKey.searchText(of: candidate)),
+                sort_name = \(SearchKey.sortName(of: candidate))
             WHERE id = \(candidate.id)
             """
         )
     }
 
-    private static func candidate(from row: Row) throws -> Candidate {
+    static func candidate(from row: Row) throws -> Candidate {
         let routeText = try row.string("route")
         guard let route = AccessRoute(rawValue: routeText) else {
             throw StoreError(

@@ -50,7 +50,8 @@ public struct StoreActor: Sendable, Hashable, Codable {
     }
 }
 
-/// Certif's database: candidates, settings, plans, fixed sessions and the audit log.
+/// Certif's database: candidates, settings, plans, fixed sessions, accounts with their web
+/// sessions and API tokens, and the audit log.
 ///
 /// Each write method runs in one transaction and appends its audit rows in that same
 /// transaction, so a write and its audit rows are committed together or not at all. Opening a
@@ -157,13 +158,7 @@ public final class CertifStore {
         as actor: StoreActor,
         _ body: (_ timestamp: String) throws -> Result
     ) throws -> Result {
-        guard database.mode != .readOnly else {
-            throw StoreError(
-                code: .misuse,
-                message: "the database \(path) was opened read-only, so it cannot be changed; "
-                    + "open it for writing"
-            )
-        }
+        try checkWritable()
         // A name of control characters only was cleaned to question marks.
         guard actor.name.contains(where: { !$0.isWhitespace && $0 != "?" }) else {
             throw StoreError(
@@ -174,6 +169,24 @@ public final class CertifStore {
         }
         let timestamp = Timestamp.string(now())
         return try database.transaction { try body(timestamp) }
+    }
+
+    /// Runs `body` in one transaction after checking that the store was opened for writing,
+    /// for the bookkeeping that the system does without an actor and without an audit entry,
+    /// such as recording a session's latest request.
+    func systemWrite<Result>(_ body: () throws -> Result) throws -> Result {
+        try checkWritable()
+        return try database.transaction(body)
+    }
+
+    private func checkWritable() throws {
+        guard database.mode != .readOnly else {
+            throw StoreError(
+                code: .misuse,
+                message: "the database \(path) was opened read-only, so it cannot be changed; "
+                    + "open it for writing"
+            )
+        }
     }
 }
 

@@ -19,8 +19,9 @@ struct DatabaseTests {
             #expect(try store.schemaVersions() == Schema.migrations.map(\.version))
             #expect(
                 tables == [
-                    "audit_log", "candidates", "plans", "schema_migrations", "session_candidates",
-                    "sessions", "settings", "sqlite_sequence",
+                    "accounts", "api_tokens", "audit_log", "candidates", "plans",
+                    "schema_migrations", "session_candidates", "sessions", "settings",
+                    "sqlite_sequence", "web_sessions",
                 ]
             )
             #expect(journalMode == "wal")
@@ -38,8 +39,8 @@ struct DatabaseTests {
             let appliedAgain = try reopened.database.migrate(Schema.migrations)
 
             #expect(appliedAgain == [])
-            #expect(try reopened.schemaVersions() == [1])
-            #expect(try reopened.rowCount("schema_migrations") == 1)
+            #expect(try reopened.schemaVersions() == Schema.migrations.map(\.version))
+            #expect(try reopened.rowCount("schema_migrations") == Schema.migrations.count)
             #expect(try reopened.candidates().map(\.id) == ["C-001"])
             try reopened.close()
         }
@@ -66,20 +67,25 @@ struct DatabaseTests {
     @Test("migrations apply in order once")
     func migrationsApplyInOrder() throws {
         try withTemporaryStore { store, _ throws in
-            let migrations = [
-                Migration(version: 1, name: "base", script: ""),
-                Migration(version: 2, name: "table", script: "CREATE TABLE extra (id INTEGER)"),
-                Migration(
-                    version: 3,
-                    name: "row",
-                    script: "INSERT INTO extra VALUES (1); INSERT INTO extra VALUES (2);"
-                ),
-            ]
+            let latest = unreleasedVersion - 1
+            let migrations =
+                Schema.migrations + [
+                    Migration(
+                        version: latest + 1,
+                        name: "table",
+                        script: "CREATE TABLE extra (id INTEGER)"
+                    ),
+                    Migration(
+                        version: latest + 2,
+                        name: "row",
+                        script: "INSERT INTO extra VALUES (1); INSERT INTO extra VALUES (2);"
+                    ),
+                ]
 
             let first = try store.database.migrate(migrations)
             let second = try store.database.migrate(migrations)
 
-            #expect(first == [2, 3])
+            #expect(first == [latest + 1, latest + 2])
             #expect(second == [])
             #expect(try store.rowCount("extra") == 2)
         }
@@ -89,7 +95,7 @@ struct DatabaseTests {
     func failedMigrationRollsBack() throws {
         try withTemporaryStore { store, _ throws in
             let broken = Migration(
-                version: 2,
+                version: unreleasedVersion,
                 name: "broken",
                 script: "CREATE TABLE half (id INTEGER); INSERT INTO missing VALUES (1);"
             )
@@ -104,7 +110,7 @@ struct DatabaseTests {
             #expect(error?.code == .sqlite)
             #expect(error?.function == "sqlite3_prepare_v2")
             #expect(halfTables.isEmpty)
-            #expect(try store.schemaVersions() == [1])
+            #expect(try store.schemaVersions() == Schema.migrations.map(\.version))
         }
     }
 

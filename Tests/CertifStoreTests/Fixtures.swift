@@ -43,6 +43,9 @@ final class SteppingClock {
 
 let tester = StoreActor.commandLine(user: "tester")
 
+/// The version after the latest of Certif's migrations, for migrations made up by a test.
+let unreleasedVersion = (Schema.migrations.last?.version ?? 0) + 1
+
 func date(_ text: String) -> CivilDate {
     guard let date = CivilDate(parsing: text) else {
         fatalError("invalid test date \(text)")
@@ -53,17 +56,22 @@ func date(_ text: String) -> CivilDate {
 func makeCandidate(
     _ id: String,
     birthName: String = "Martin",
+    usageName: String? = nil,
+    givenNames: String = "Claire Anne",
+    diploma: String = "DEAF",
+    route: AccessRoute = .vae,
+    territory: String = "53",
     extraTimePercent: Int = 0
 ) -> Candidate {
     Candidate(
         id: id,
         birthName: birthName,
-        usageName: nil,
-        givenNames: "Claire Anne",
+        usageName: usageName,
+        givenNames: givenNames,
         birthDate: date("1985-06-02"),
-        diploma: DiplomaCode("DEAF"),
-        route: .vae,
-        territory: TerritoryCode("53"),
+        diploma: DiplomaCode(diploma),
+        route: route,
+        territory: TerritoryCode(territory),
         availableFrom: date("2025-01-15"),
         explicitDeadline: nil,
         remoteAllowed: true,
@@ -75,6 +83,7 @@ func makeSession(
     _ id: String,
     candidates candidateIDs: [String],
     on day: String = "2025-03-20",
+    organizer: String = "52",
     fixed: Bool = false
 ) -> PlannedSession {
     let placed = candidateIDs.enumerated().map { offset, candidateID in
@@ -94,7 +103,7 @@ func makeSession(
     return PlannedSession(
         id: id,
         diploma: DiplomaCode("DEAF"),
-        organizer: TerritoryCode("52"),
+        organizer: TerritoryCode(organizer),
         fixed: fixed,
         pooled: true,
         days: [PlannedDay(date: date(day), commissions: 1, remoteOnly: true, candidates: placed)],

@@ -65,7 +65,11 @@ struct OpeningTests {
     @Test("read-only store rejects older schema")
     func readOnlyRejectsOlderSchema() throws {
         try withTemporaryStore { _, path throws in
-            let later = Migration(version: 2, name: "later", script: "CREATE TABLE later (id)")
+            let later = Migration(
+                version: unreleasedVersion,
+                name: "later",
+                script: "CREATE TABLE later (id)"
+            )
 
             let error = #expect(throws: StoreError.self) {
                 try CertifStore(
@@ -82,7 +86,7 @@ struct OpeningTests {
 
             #expect(error?.code == .schemaOutdated)
             #expect(error?.message.contains(path) == true)
-            #expect(error?.message.contains("lacks schema version 2") == true)
+            #expect(error?.message.contains("lacks schema version \(unreleasedVersion) ") == true)
             #expect(error?.message.contains("run any command that writes to it") == true)
             #expect(tables.isEmpty)
         }

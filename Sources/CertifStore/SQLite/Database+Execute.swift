@@ -97,6 +97,25 @@ extension Database {
         return result
     }
 
+    /// Runs the queries of `body` in a deferred transaction, so that they read one snapshot of
+    /// the database even while other connections write. Inside an open transaction, `body`
+    /// runs in that one. Commits when `body` returns, rolls back and rethrows when it throws.
+    public func readTransaction<Result>(_ body: () throws -> Result) throws -> Result {
+        guard !isInTransaction else {
+            return try body()
+        }
+        try execute("BEGIN DEFERRED")
+        let result: Result
+        do {
+            result = try body()
+            try execute("COMMIT")
+        } catch {
+            rollBack()
+            throw error
+        }
+        return result
+    }
+
     private func rollBack() {
         // SQLite may already have rolled back on its own (after SQLITE_FULL, for instance),
         // and ROLLBACK then fails with "no transaction is active".

@@ -67,6 +67,23 @@ public struct Row: Sendable, Hashable {
         return integer
     }
 
+    /// Reads a REAL column, or an INTEGER one as SQLite would convert it.
+    public func optionalDouble(_ column: String) throws -> Double? {
+        switch try value(column) {
+        case .real(let real): return real
+        case .integer(let integer): return Double(integer)
+        case .null: return nil
+        default: throw Row.invalid(column, "is not a number")
+        }
+    }
+
+    public func double(_ column: String) throws -> Double {
+        guard let number = try optionalDouble(column) else {
+            throw Row.invalid(column, "is NULL, expected a number")
+        }
+        return number
+    }
+
     /// Reads 0 as false and 1 as true.
     public func bool(_ column: String) throws -> Bool {
         switch try int64(column) {

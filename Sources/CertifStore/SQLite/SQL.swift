@@ -31,6 +31,20 @@ public struct SQL: Sendable, Hashable, ExpressibleByStringInterpolation {
         self.bindings = bindings
     }
 
+    /// Joins `fragments` with `separator`, a piece of SQL written in the program, keeping
+    /// every fragment's bound values in order.
+    static func joined(_ fragments: [SQL], separator: StaticString) -> SQL {
+        var joined = SQL(text: "", bindings: [])
+        for (index, fragment) in fragments.enumerated() {
+            if index > 0 {
+                joined.text += "\(separator)"
+            }
+            joined.text += fragment.text
+            joined.bindings += fragment.bindings
+        }
+        return joined
+    }
+
     public struct Interpolation: StringInterpolationProtocol {
         var text = ""
         var bindings: [SQLValue] = []

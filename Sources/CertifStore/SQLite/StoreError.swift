@@ -52,6 +52,12 @@ public struct StoreError: Error, CustomStringConvertible, CustomDebugStringConve
         /// A candidate's stored record or the stored settings changed after the plan was made,
         /// and the session that the plan gives him no longer fits him.
         public static let candidateChanged = Code(rawValue: "candidate-changed")
+        public static let accountNotFound = Code(rawValue: "account-not-found")
+        /// Another account has the same login once both are normalised.
+        public static let loginTaken = Code(rawValue: "login-taken")
+        /// The account may no longer log in, so it cannot get a session or an API token.
+        public static let accountInactive = Code(rawValue: "account-inactive")
+        public static let apiTokenNotFound = Code(rawValue: "api-token-not-found")
     }
 
     public var code: Code

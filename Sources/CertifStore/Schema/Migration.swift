@@ -7,6 +7,21 @@ struct Migration: Sendable {
     let version: Int
     let name: String
     let script: SQL
+    /// Fills new columns with values that SQL cannot compute, such as text folded by
+    /// Foundation. It runs after `script`, in the same transaction.
+    let backfill: (@Sendable (Database) throws -> Void)?
+
+    init(
+        version: Int,
+        name: String,
+        script: SQL,
+        backfill: (@Sendable (Database) throws -> Void)? = nil
+    ) {
+        self.version = version
+        self.name = name
+        self.script = script
+        self.backfill = backfill
+    }
 }
 
 extension Database {
@@ -43,6 +58,7 @@ extension Database {
                     return false
                 }
                 try executeScript(migration.script)
+                try migration.backfill?(self)
                 try execute(
                     """
                     INSERT INTO schema_migrations (version, name, applied_at)

@@ -6,7 +6,13 @@ enum Schema {
             version: 1,
             name: "create candidates, settings, plans, sessions and audit log",
             script: initial
-        )
+        ),
+        Migration(
+            version: 2,
+            name: "add accounts, web sessions, API tokens and candidate search",
+            script: accountsAndSearch,
+            backfill: fillCandidateSearchColumns
+        ),
     ]
 
     private static let initial: SQL = """
