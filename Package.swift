@@ -44,6 +44,9 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "certif", dependencies: ["CertifCommands"]),
+        // libFuzzer targets for the body parsers, built by `make fuzz` with -sanitize=fuzzer.
+        .executableTarget(name: "FuzzFormBody", dependencies: ["CertifHTTP"]),
+        .executableTarget(name: "FuzzMultipartBody", dependencies: ["CertifHTTP"]),
         .executableTarget(
             name: "CertifBench",
             dependencies: ["CertifDomain", "CertifPlanning", "CertifSynthetic"]
@@ -58,7 +61,11 @@ let package = Package(
         ),
         .testTarget(name: "CertifSyntheticTests", dependencies: ["CertifSynthetic"]),
         .testTarget(name: "CertifHTMLTests", dependencies: ["CertifHTML"]),
-        .testTarget(name: "CertifHTTPTests", dependencies: ["CertifHTTP"]),
+        .testTarget(
+            name: "CertifHTTPTests",
+            dependencies: ["CertifHTTP"],
+            exclude: ["FuzzCorpus"]
+        ),
         .testTarget(name: "CertifAuthTests", dependencies: ["CertifAuth"]),
     ],
     swiftLanguageModes: [.v6]
