@@ -124,19 +124,23 @@ struct ServerLifecycleTests {
         #expect(connectionRefused(port: server.port))
     }
 
-    @Test("SIGTERM ends runUntilSignalled")
-    func sigtermEndsRunUntilSignalled() async throws {
+    @Test(
+        "signals end runUntilSignalled",
+        .serialized,
+        arguments: [(SIGTERM, "SIGTERM"), (SIGINT, "SIGINT")]
+    )
+    func signalsEndRunUntilSignalled(number: Int32, name: String) async throws {
         let server = try TestServer(router: Router())
         let running = Task { await server.server.runUntilSignalled(gracePeriod: .seconds(5)) }
         #expect(await waitUntil { server.server.signalHandlersInstalled })
 
-        kill(getpid(), SIGTERM)
+        kill(getpid(), number)
         await running.value
 
         #expect(connectionRefused(port: server.port))
         #expect(!server.server.signalHandlersInstalled)
         let received = server.log.records(withMessage: "signal received")
-        #expect(received.first?.metadata["process.signal"]?.description == "SIGTERM")
+        #expect(received.first?.metadata["process.signal"]?.description == name)
     }
 
     @Test("deinit stops the server")

@@ -111,7 +111,6 @@ final class ServerCore: Sendable {
         uploadData: UnsafePointer<CChar>?,
         uploadDataSize: UnsafeMutablePointer<Int>
     ) -> MHD_Result {
-        let connection = state.connection
         switch state.phase {
         case .headers:
             return beginRequest(state, method: method)
@@ -158,7 +157,6 @@ final class ServerCore: Sendable {
             }
             return queue(response, state)
         case .answered:
-            _ = connection
             return .YES
         }
     }

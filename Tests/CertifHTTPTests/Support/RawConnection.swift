@@ -40,14 +40,16 @@ final class RawConnection: @unchecked Sendable {
             }
         }
         guard result == 0 else {
-            let error = RawConnectionError(message: String(cString: strerror(errno)))
-            close(socket)
-            throw error
+            // No close here: deinit runs for a class whose init throws once every property is
+            // set, and a second close could close a descriptor that another thread reopened.
+            throw RawConnectionError(message: String(cString: strerror(errno)))
         }
     }
 
     deinit {
-        close(socket)
+        if socket >= 0 {
+            close(socket)
+        }
     }
 
     func send(_ text: String) async throws {
