@@ -7,7 +7,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEMO_DATABASE := out/demo.sqlite
 CERTIF := .build/debug/certif
 
-.PHONY: all deps build release run test lint bench examples clean
+.PHONY: all deps build release run test lint bench fuzz examples clean
 
 all: build
 
@@ -48,6 +48,20 @@ test: deps lint
 bench: deps
 	$(SWIFT) build -c release --product CertifBench
 	.build/release/CertifBench .
+
+# Runs each request body parser under libFuzzer with AddressSanitizer for FUZZ_SECONDS;
+# new inputs go to out/fuzz, so the committed seed corpus stays as it is.
+FUZZ_SECONDS ?= 60
+FUZZ_FLAGS := -c release --scratch-path .build/fuzz -Xswiftc -sanitize=fuzzer,address \
+	-Xlinker --export-dynamic-symbol=LLVMFuzzerRunDriver
+fuzz: deps
+	$(SWIFT) build $(FUZZ_FLAGS) --product FuzzFormBody
+	$(SWIFT) build $(FUZZ_FLAGS) --product FuzzMultipartBody
+	mkdir -p out/fuzz/FormBody out/fuzz/MultipartBody
+	.build/fuzz/release/FuzzFormBody -max_total_time=$(FUZZ_SECONDS) -artifact_prefix=out/fuzz/ \
+		out/fuzz/FormBody Tests/CertifHTTPTests/FuzzCorpus/FormBody
+	.build/fuzz/release/FuzzMultipartBody -max_total_time=$(FUZZ_SECONDS) -artifact_prefix=out/fuzz/ \
+		out/fuzz/MultipartBody Tests/CertifHTTPTests/FuzzCorpus/MultipartBody
 
 # Writes the example candidate files again from their volumes; they are committed, so this is
 # needed only after a change to the generator or the volumes.
