@@ -41,9 +41,13 @@ run: build
 lint:
 	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests
 
+# The live-server tests run in a process of their own: in one run with the planner's CPU-bound
+# tests, those hold Swift's cooperative threads that the server's handlers need, and the
+# server tests time out.
 test: deps lint
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	$(SWIFT) test --skip-build --skip CertifHTTPTests
+	$(SWIFT) test --skip-build --filter CertifHTTPTests
 
 bench: deps
 	$(SWIFT) build -c release --product CertifBench
