@@ -1,6 +1,6 @@
 import CertifDomain
 
-/// A rule id and a French sentence that says why a candidate is where he is.
+/// A rule id and a French sentence giving the reason for a candidate's place.
 public struct Reason: Sendable, Codable, Hashable {
     /// The rule's id ("R5"), or nil for a reason that no rule of the instruction names.
     public var rule: String?
@@ -36,7 +36,7 @@ public struct RuleCheck: Sendable, Codable, Hashable {
     }
 }
 
-/// Where a candidate sits during his exam.
+/// The place from which a candidate sits his exam.
 public enum ExamMode: String, Sendable, Codable {
     /// In the organiser's exam room, with the examiners.
     case room
@@ -87,7 +87,7 @@ public struct PlannedDay: Sendable, Codable, Hashable {
     public var date: CivilDate
     /// Commissions of examiners that sit that day.
     public var commissions: Int
-    /// Whether every exam of the day is held by videoconference (R2 then asks for 4, not 5).
+    /// Whether every exam of the day is held by videoconference (R2 then requires 4, not 5).
     public var remoteOnly: Bool
     public var candidates: [PlacedCandidate]
 
@@ -136,7 +136,7 @@ public struct PlannedSession: Sendable, Codable, Hashable {
     public var sittings: Int { days.reduce(0) { $0 + $1.commissions } }
 }
 
-/// Why a candidate is not planned.
+/// The cause that keeps a candidate out of the plan.
 public enum UnplannedCause: String, Sendable, Codable {
     /// His deadline is before the first possible exam day.
     case deadlinePassed = "delai-depasse"
@@ -277,7 +277,7 @@ extension PlanSummary {
     }
 }
 
-/// A plan: the planner's answer to a problem, written as the plan file "certif-plan/1".
+/// A plan: the planner's result for a problem, written as the plan file "certif-plan/1".
 public struct Plan: Sendable, Codable, Hashable {
     public static let formatName = "certif-plan/1"
 
