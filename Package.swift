@@ -45,8 +45,9 @@ let package = Package(
         ),
         .executableTarget(name: "certif", dependencies: ["CertifCommands"]),
         // libFuzzer targets for the body parsers, built by `make fuzz` with -sanitize=fuzzer.
-        .executableTarget(name: "FuzzFormBody", dependencies: ["CertifHTTP"]),
-        .executableTarget(name: "FuzzMultipartBody", dependencies: ["CertifHTTP"]),
+        .target(name: "FuzzSupport"),
+        .executableTarget(name: "FuzzFormBody", dependencies: ["CertifHTTP", "FuzzSupport"]),
+        .executableTarget(name: "FuzzMultipartBody", dependencies: ["CertifHTTP", "FuzzSupport"]),
         .executableTarget(
             name: "CertifBench",
             dependencies: ["CertifDomain", "CertifPlanning", "CertifSynthetic"]

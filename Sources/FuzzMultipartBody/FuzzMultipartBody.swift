@@ -1,5 +1,6 @@
 import CertifHTTP
 import Foundation
+import FuzzSupport
 
 /// The libFuzzer target for `MultipartBody.parse`. An input is a Content-Type value, a line
 /// feed, then the body, so that the fuzzer also varies the boundary parameter.
@@ -43,31 +44,4 @@ public func fuzzMultipartBody(_ start: UnsafePointer<UInt8>?, _ count: Int) -> C
         fatalError("MultipartBody did not round-trip \(parsed.parts.count) parts")
     }
     return 0
-}
-
-/// The signature of libFuzzer's `LLVMFuzzerRunDriver`.
-private typealias FuzzerDriver =
-    @convention(c) (
-        UnsafeMutablePointer<CInt>,
-        UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-        @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
-    ) -> CInt
-
-/// Runs libFuzzer's driver on `target` when the fuzzer runtime is linked in, or else calls
-/// `target` once with the contents of each file named in the arguments.
-private func runFuzzer(_ target: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) {
-    if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "LLVMFuzzerRunDriver") {
-        let driver = unsafeBitCast(symbol, to: FuzzerDriver.self)
-        var argc = CommandLine.argc
-        var argv = CommandLine.unsafeArgv
-        exit(driver(&argc, &argv, target))
-    }
-    for path in CommandLine.arguments.dropFirst() {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            print("cannot read \(path)")
-            exit(1)
-        }
-        _ = data.withUnsafeBytes { target($0.bindMemory(to: UInt8.self).baseAddress, $0.count) }
-        print("ran \(path)")
-    }
 }
