@@ -38,9 +38,23 @@ let package = Package(
         .target(name: "CertifHTTP", dependencies: ["CMicroHTTPD"]),
         .target(name: "CertifAuth", dependencies: ["CertifDomain", "CSodium"]),
         .target(
+            name: "CertifServices",
+            dependencies: [
+                "CertifAuth", "CertifDomain", "CertifImport", "CertifPlanning", "CertifStore",
+            ]
+        ),
+        .target(
+            name: "CertifWeb",
+            dependencies: [
+                "CertifAuth", "CertifDomain", "CertifHTML", "CertifHTTP", "CertifImport",
+                "CertifPlanning", "CertifServices", "CertifStore",
+            ]
+        ),
+        .target(
             name: "CertifCommands",
             dependencies: [
-                "CertifDomain", "CertifImport", "CertifPlanning", "CertifStore", "CertifSynthetic",
+                "CertifAuth", "CertifDomain", "CertifHTTP", "CertifImport", "CertifPlanning",
+                "CertifServices", "CertifStore", "CertifSynthetic", "CertifWeb",
             ]
         ),
         .executableTarget(name: "certif", dependencies: ["CertifCommands"]),
@@ -68,6 +82,10 @@ let package = Package(
             exclude: ["FuzzCorpus"]
         ),
         .testTarget(name: "CertifAuthTests", dependencies: ["CertifAuth"]),
+        .testTarget(
+            name: "CertifWebTests",
+            dependencies: ["CertifHTTP", "CertifServices", "CertifStore", "CertifWeb"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -29,6 +29,9 @@ public enum CertifCommandLine {
             SessionsCommand.self,
             SessionsAddCommand.self,
             AuditCommand.self,
+            ServeCommand.self,
+            UsersCommand.self,
+            UsersAddCommand.self,
         ]
     }
 

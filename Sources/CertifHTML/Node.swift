@@ -95,7 +95,7 @@ extension Node {
 
     /// Returns the element with `attributes` added after its own, or the node unchanged when it
     /// is not an element.
-    func addingAttributes(_ attributes: [Attribute]) -> Node {
+    public func addingAttributes(_ attributes: [Attribute]) -> Node {
         guard case .element(let element) = content else { return self }
         let combined = Element(
             name: element.name,

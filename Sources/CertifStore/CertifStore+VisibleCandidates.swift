@@ -86,7 +86,7 @@ extension CertifStore {
 
     /// Returns the SQL condition on a `candidates` row that `visibility` includes, or nil when
     /// it includes none.
-    private static func condition(for visibility: CandidateVisibility) -> SQL? {
+    static func condition(for visibility: CandidateVisibility) -> SQL? {
         switch visibility {
         case .all:
             return "1"
@@ -101,5 +101,25 @@ extension CertifStore {
                 ))
                 """
         }
+    }
+}
+
+extension CertifStore {
+    /// Returns the candidates that `visibility` includes and that no fixed session contains,
+    /// ordered by id: those that a plan still has to place.
+    public func waitingCandidates(visibleTo visibility: CandidateVisibility) throws -> [Candidate] {
+        guard let visible = Self.condition(for: visibility) else {
+            return []
+        }
+        return try database.query(
+            """
+            SELECT * FROM candidates
+            WHERE \(visible) AND NOT EXISTS (
+                SELECT 1 FROM session_candidates
+                WHERE session_candidates.candidate_id = candidates.id
+            )
+            ORDER BY id
+            """
+        ).map(Self.candidate(from:))
     }
 }

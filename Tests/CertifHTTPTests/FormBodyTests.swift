@@ -5,7 +5,7 @@ import Testing
 
 @Suite("URL-encoded form bodies")
 struct FormBodyTests {
-    private func parse(_ text: String) throws(BodyParseError) -> [FormField] {
+    private func parse(_ text: String) throws(BodyParseError) -> [FormBody.Field] {
         try FormBody.parse(Data(text.utf8)).fields
     }
 
@@ -15,7 +15,8 @@ struct FormBodyTests {
 
         #expect(
             fields == [
-                FormField(name: "nom", value: "Dupont"), FormField(name: "prenom", value: "Jean"),
+                FormBody.Field(name: "nom", value: "Dupont"),
+                FormBody.Field(name: "prenom", value: "Jean"),
             ]
         )
     }
@@ -53,8 +54,8 @@ struct FormBodyTests {
 
         #expect(
             fields == [
-                FormField(name: "a", value: "1"), FormField(name: "b", value: ""),
-                FormField(name: "", value: ""),
+                FormBody.Field(name: "a", value: "1"), FormBody.Field(name: "b", value: ""),
+                FormBody.Field(name: "", value: ""),
             ]
         )
     }
@@ -66,7 +67,7 @@ struct FormBodyTests {
 
     @Test("first equals sign splits a field")
     func firstEqualsSplits() throws {
-        #expect(try parse("a==b=c") == [FormField(name: "a", value: "=b=c")])
+        #expect(try parse("a==b=c") == [FormBody.Field(name: "a", value: "=b=c")])
     }
 
     @Test(

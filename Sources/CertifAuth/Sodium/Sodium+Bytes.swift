@@ -16,6 +16,12 @@ extension Sodium {
         }
     }
 
+    /// Returns a number below `upperBound` (`randombytes_uniform`), each equally likely.
+    static func uniformRandom(below upperBound: UInt32) throws -> UInt32 {
+        try initialize()
+        return randombytes_uniform(upperBound)
+    }
+
     /// Returns the BLAKE2b digest of `message` (`crypto_generichash`), keyed when `key` is not
     /// empty. libsodium rejects keys longer than 64 bytes, and the keys used here have 32.
     static func genericHash(_ message: [UInt8], key: [UInt8] = []) throws -> [UInt8] {

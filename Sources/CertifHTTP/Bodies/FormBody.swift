@@ -1,16 +1,5 @@
 import Foundation
 
-/// One name and value of a form or a query string, both decoded.
-public struct FormField: Sendable, Hashable {
-    public var name: String
-    public var value: String
-
-    public init(name: String, value: String) {
-        self.name = name
-        self.value = value
-    }
-}
-
 /// The fields of an `application/x-www-form-urlencoded` body or query string, in order, with
 /// repeated names kept.
 ///
@@ -19,9 +8,20 @@ public struct FormField: Sendable, Hashable {
 /// decoded bytes must be UTF-8. Empty fields (`a=1&&b=2`) are skipped, and a field without
 /// `=` has an empty value.
 public struct FormBody: Sendable, Equatable {
-    public var fields: [FormField]
+    /// One name and value of a form or a query string, both decoded.
+    public struct Field: Sendable, Hashable {
+        public var name: String
+        public var value: String
 
-    public init(fields: [FormField] = []) {
+        public init(name: String, value: String) {
+            self.name = name
+            self.value = value
+        }
+    }
+
+    public var fields: [Field]
+
+    public init(fields: [Field] = []) {
         self.fields = fields
     }
 
@@ -46,7 +46,7 @@ public struct FormBody: Sendable, Equatable {
     }
 
     static func parse(bytes: [UInt8], maximumFieldCount: Int) throws(BodyParseError) -> FormBody {
-        var fields: [FormField] = []
+        var fields: [Field] = []
         var start = 0
         while start < bytes.count {
             let end = bytes[start...].firstIndex(of: UInt8(ascii: "&")) ?? bytes.count
@@ -65,7 +65,7 @@ public struct FormBody: Sendable, Equatable {
                 let value = try equals.map { index throws(BodyParseError) in
                     try decodedText(field[(index + 1)...], part: "value")
                 }
-                fields.append(FormField(name: name, value: value ?? ""))
+                fields.append(Field(name: name, value: value ?? ""))
             }
             start = end + 1
         }

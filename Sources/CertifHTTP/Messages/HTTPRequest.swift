@@ -45,6 +45,12 @@ public struct HTTPRequest: Sendable {
         parseCookies(headers.values(for: "Cookie"))
     }
 
+    /// The media type of the body, in lower case and without parameters: "multipart/form-data"
+    /// for `multipart/form-data; boundary=x`, nil without a Content-Type.
+    public var mediaType: String? {
+        headers["Content-Type"].map { MediaType(parsing: $0).type }
+    }
+
     /// Parses the body as a URL-encoded form, throwing `unsupportedMediaType` when the
     /// Content-Type is another one.
     public func formBody(

@@ -1,0 +1,82 @@
+import CertifAuth
+import CertifDomain
+import CertifPlanning
+import CertifStore
+
+/// What the home page shows a person: his waiting candidates, those whose deadline is near,
+/// the coming sessions and the plan drafts.
+public struct DashboardSummary: Sendable {
+    public struct UrgentCandidate: Sendable {
+        public var candidate: Candidate
+        public var deadline: Deadline
+    }
+
+    public struct UpcomingSession: Sendable {
+        public var session: FixedSession
+        public var candidateCount: Int
+    }
+
+    /// Candidates that no session holds yet.
+    public var waitingCount: Int
+    /// Waiting candidates whose deadline falls within `urgentDays`, the nearest first. Empty
+    /// for a role that may not see candidates.
+    public var urgent: [UrgentCandidate]
+    /// How many waiting candidates have a deadline within `urgentDays`.
+    public var urgentCount: Int
+    public var urgentDays: Int
+    /// Sessions whose last day is today or later, the soonest first.
+    public var upcoming: [UpcomingSession]
+    public var drafts: [StoredPlanSummary]
+}
+
+extension CertifServices {
+    /// Days before a deadline from which a waiting candidate counts as urgent: time for the
+    /// convocation lead and a little more.
+    public static let urgentDays = 30
+
+    /// The home page's figures. A national reader gets the national counts without any
+    /// name; other roles get what they may see.
+    public func dashboard(today: CivilDate, listLimit: Int = 10) throws -> DashboardSummary {
+        try require(.viewStatistics)
+        let seesCandidates = account.candidateVisibility != .none
+        let visibility = seesCandidates ? account.candidateVisibility : .all
+        let settings = try store.settings()
+        let waiting = try store.waitingCandidates(visibleTo: visibility)
+        let horizon = today.adding(days: Self.urgentDays)
+        let urgent = waiting.compactMap { candidate -> DashboardSummary.UrgentCandidate? in
+            let deadline = settings.deadline(for: candidate)
+            return deadline.date <= horizon
+                ? DashboardSummary.UrgentCandidate(candidate: candidate, deadline: deadline) : nil
+        }.sorted { ($0.deadline.date, $0.candidate.id) < ($1.deadline.date, $1.candidate.id) }
+        let upcoming = try store.fixedSessions().filter { session in
+            guard let last = session.days.map(\.date).max(), last >= today else { return false }
+            return seesCandidates ? account.isAllowed(.viewSession(try access(to: session))) : true
+        }.sorted { ($0.days.map(\.date).min() ?? today) < ($1.days.map(\.date).min() ?? today) }
+        let drafts = try store.plans().filter { $0.status == .draft }
+        return DashboardSummary(
+            waitingCount: waiting.count,
+            urgent: seesCandidates ? Array(urgent.prefix(listLimit)) : [],
+            urgentCount: urgent.count,
+            urgentDays: Self.urgentDays,
+            upcoming: upcoming.prefix(listLimit).map { session in
+                DashboardSummary.UpcomingSession(
+                    session: session,
+                    candidateCount: session.days.reduce(0) { $0 + $1.candidates.count }
+                )
+            },
+            drafts: seesCandidates ? drafts : []
+        )
+    }
+
+    /// The facts about `session` that decide who may see it.
+    public func access(to session: FixedSession) throws -> SessionAccess {
+        let ids = Set(session.days.flatMap { $0.candidates.map(\.id) })
+        var territories = Set<TerritoryCode>()
+        for id in ids {
+            if let candidate = try store.candidate(id: id) {
+                territories.insert(candidate.territory)
+            }
+        }
+        return SessionAccess(organizer: session.organizer, candidateTerritories: territories)
+    }
+}
