@@ -5,9 +5,14 @@ SWIFT ?= swift
 DEBIAN_PACKAGES := pkg-config libsqlite3-dev libmicrohttpd-dev libsodium-dev tzdata
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEMO_DATABASE := out/demo.sqlite
+DSFR_DIRECTORY := out/static/dsfr
 CERTIF := .build/debug/certif
+# The demo's plan date: the example candidates are those of the 2024 volumes.
+DEMO_TODAY := 2024-12-02
+# The web application's address for `make run`; CERTIF_LISTEN overrides it.
+LISTEN ?= $(or $(CERTIF_LISTEN),127.0.0.1:8080)
 
-.PHONY: all deps build release run test lint bench fuzz examples clean
+.PHONY: all deps build release dsfr run test lint bench fuzz examples clean
 
 all: build
 
@@ -28,15 +33,23 @@ build: deps
 release: deps
 	$(SWIFT) build -c release --product certif
 
-# The demo: a new database, the synthetic VAE year built from the 2024 volumes, its plan and
-# the comparison with the 2024 figures.
-run: build
+# The State's design system, from the pinned django-dsfr wheel. Without it (no access to PyPI)
+# the pages use Certif's neutral stylesheet, so a failure here does not stop the demo.
+dsfr:
+	@scripts/install-dsfr.sh $(DSFR_DIRECTORY) \
+		|| echo "make: DSFR not installed; the pages use the neutral stylesheet"
+
+# The demo: a new database, the synthetic VAE year built from the 2024 volumes, its plan
+# draft, the comparison with the 2024 figures, then the web application on that database.
+run: build dsfr
 	@mkdir -p out
 	rm -f $(DEMO_DATABASE) $(DEMO_DATABASE)-wal $(DEMO_DATABASE)-shm
 	$(CERTIF) import examples/candidats-vae-2024.csv --database $(DEMO_DATABASE)
-	$(CERTIF) plan --from 2025-01-01 --to 2026-03-31 --today 2024-12-02 --save \
+	$(CERTIF) plan --from 2025-01-01 --to 2026-03-31 --today $(DEMO_TODAY) --save \
 		--json out/plan-vae-2024.json --csv out/plan-vae-2024.csv --database $(DEMO_DATABASE)
 	$(CERTIF) report --database $(DEMO_DATABASE)
+	$(CERTIF) serve --database $(DEMO_DATABASE) --dsfr $(DSFR_DIRECTORY) --listen $(LISTEN) \
+		--today $(DEMO_TODAY)
 
 lint:
 	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests
