@@ -206,3 +206,45 @@ final class WebHarness: @unchecked Sendable {
 extension HTTPResponse {
     var bodyText: String { String(decoding: body, as: UTF8.self) }
 }
+
+extension WebHarness {
+    /// Creates an API token for `login` and returns its text.
+    func apiToken(for login: String, name: String = "test") throws -> String {
+        let store = try store()
+        let account = try #require(try store.account(login: login)).account
+        let token = try APIToken.generate()
+        _ = try store.createAPIToken(
+            hash: try token.hash(),
+            name: name,
+            accountID: account.id,
+            actor: StoreActor(name: "test")
+        )
+        return token.text
+    }
+
+    /// Sends an API request with `token` as bearer, and `json` as body when given.
+    func api(
+        _ method: HTTPMethod,
+        _ target: String,
+        token: String?,
+        json: String? = nil
+    ) async throws -> HTTPResponse {
+        let (path, query) = Self.split(target)
+        var headers: HTTPHeaders = [:]
+        if let token {
+            headers.add(name: "Authorization", value: "Bearer " + token)
+        }
+        if json != nil {
+            headers.add(name: "Content-Type", value: "application/json")
+        }
+        return try await send(
+            HTTPRequest(
+                method: method,
+                path: path,
+                query: query,
+                headers: headers,
+                body: Data((json ?? "").utf8)
+            )
+        )
+    }
+}

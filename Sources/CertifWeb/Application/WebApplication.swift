@@ -53,6 +53,7 @@ public final class WebApplication: Sendable {
         addAuthenticationRoutes(to: &routes)
         addAccountRoutes(to: &routes)
         addDashboardRoutes(to: &routes)
+        addAPIRoutes(to: &routes)
         return routes.router
     }
 

@@ -13,7 +13,7 @@ import Foundation
 /// - `action` routes are POST routes whose form must carry the CSRF token made for its path.
 struct WebRouter {
     let application: WebApplication
-    private(set) var router = Router()
+    var router = Router()
 
     init(application: WebApplication) {
         self.application = application
