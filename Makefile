@@ -62,9 +62,16 @@ test: deps lint
 	$(SWIFT) test --skip-build --skip CertifHTTPTests
 	$(SWIFT) test --skip-build --filter CertifHTTPTests
 
+# The planner's figures, then the web application under load (wrk, installed here when
+# missing): BENCH_SECONDS per page at BENCH_CONNECTIONS connections.
+BENCH_SECONDS ?= 60
+BENCH_CONNECTIONS ?= 32
 bench: deps
+	@command -v wrk >/dev/null || $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y wrk
 	$(SWIFT) build -c release --product CertifBench
+	$(SWIFT) build -c release --product certif
 	.build/release/CertifBench .
+	scripts/bench-web.sh .build/release/certif $(BENCH_SECONDS) $(BENCH_CONNECTIONS)
 
 # Runs each request body parser under libFuzzer with AddressSanitizer for FUZZ_SECONDS;
 # new inputs go to out/fuzz, so the committed seed corpus stays as it is.

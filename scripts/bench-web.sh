@@ -74,7 +74,7 @@ LUA
 
 echo "web: ${seconds} s at $connections connections per page, 16,000 candidates, logged in as a national administrator"
 printf '%-34s %10s %10s %10s %10s %8s\n' "page" "req/s" "median ms" "p99 ms" "requests" "errors"
-for page in "/candidats" "/"; do
+for page in ${BENCH_PAGES:-/candidats /}; do
     curl -fs -o /dev/null -b "certif_session=$session" "$base$page" \
         || { echo "bench-web: $page does not answer 200 when logged in" >&2; exit 1; }
     line="$(wrk -t2 -c"$connections" -d"${seconds}s" -H "Cookie: certif_session=$session" \
