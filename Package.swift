@@ -84,7 +84,7 @@ let package = Package(
         .testTarget(name: "CertifAuthTests", dependencies: ["CertifAuth"]),
         .testTarget(
             name: "CertifWebTests",
-            dependencies: ["CertifHTTP", "CertifServices", "CertifStore", "CertifWeb"]
+            dependencies: ["CSQLite", "CertifHTTP", "CertifServices", "CertifStore", "CertifWeb"]
         ),
     ],
     swiftLanguageModes: [.v6]
