@@ -39,6 +39,10 @@ let package = Package(
             dependencies: ["CertifAuth", "CertifDomain", "CertifPlanning", "CSQLite"]
         ),
         .target(name: "CertifSynthetic", dependencies: ["CertifDomain"]),
+        .target(
+            name: "CertifDocuments",
+            dependencies: ["CertifDomain", "CertifPlanning", "CXLSXWriter"]
+        ),
         .target(name: "CertifHTML"),
         .target(name: "CertifHTTP", dependencies: ["CMicroHTTPD"]),
         .target(name: "CertifAuth", dependencies: ["CertifDomain", "CSodium"]),
@@ -91,6 +95,7 @@ let package = Package(
             name: "CertifWebTests",
             dependencies: ["CertifHTTP", "CertifServices", "CertifStore", "CertifWeb"]
         ),
+        .testTarget(name: "CertifDocumentsTests", dependencies: ["CertifDocuments"]),
     ],
     swiftLanguageModes: [.v6]
 )
