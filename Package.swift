@@ -95,7 +95,10 @@ let package = Package(
             name: "CertifWebTests",
             dependencies: ["CertifHTTP", "CertifServices", "CertifStore", "CertifWeb"]
         ),
-        .testTarget(name: "CertifDocumentsTests", dependencies: ["CertifDocuments"]),
+        .testTarget(
+            name: "CertifDocumentsTests",
+            dependencies: ["CertifDocuments", "CertifImport"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
