@@ -62,8 +62,8 @@ let package = Package(
         .target(
             name: "CertifCommands",
             dependencies: [
-                "CertifAuth", "CertifDomain", "CertifHTTP", "CertifImport", "CertifPlanning",
-                "CertifServices", "CertifStore", "CertifSynthetic", "CertifWeb",
+                "CertifAuth", "CertifDocuments", "CertifDomain", "CertifHTTP", "CertifImport",
+                "CertifPlanning", "CertifServices", "CertifStore", "CertifSynthetic", "CertifWeb",
             ]
         ),
         .executableTarget(name: "certif", dependencies: ["CertifCommands"]),
