@@ -2,7 +2,8 @@
 # `make run` and `make test` install the Debian packages they need first.
 
 SWIFT ?= swift
-DEBIAN_PACKAGES := pkg-config libsqlite3-dev libmicrohttpd-dev libsodium-dev tzdata python3-yaml
+DEBIAN_PACKAGES := pkg-config libsqlite3-dev libmicrohttpd-dev libsodium-dev libxlsxwriter-dev \
+	tzdata python3-yaml unzip
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEMO_DATABASE := out/demo.sqlite
 DSFR_DIRECTORY := out/static/dsfr

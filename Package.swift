@@ -23,6 +23,11 @@ let package = Package(
             pkgConfig: "libsodium",
             providers: [.apt(["libsodium-dev"])]
         ),
+        .systemLibrary(
+            name: "CXLSXWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
         .target(
             name: "CertifDomain",
             resources: [.copy("Reference")]
@@ -34,6 +39,10 @@ let package = Package(
             dependencies: ["CertifAuth", "CertifDomain", "CertifPlanning", "CSQLite"]
         ),
         .target(name: "CertifSynthetic", dependencies: ["CertifDomain"]),
+        .target(
+            name: "CertifDocuments",
+            dependencies: ["CertifDomain", "CertifPlanning", "CXLSXWriter"]
+        ),
         .target(name: "CertifHTML"),
         .target(name: "CertifHTTP", dependencies: ["CMicroHTTPD"]),
         .target(name: "CertifAuth", dependencies: ["CertifDomain", "CSodium"]),
@@ -53,8 +62,8 @@ let package = Package(
         .target(
             name: "CertifCommands",
             dependencies: [
-                "CertifAuth", "CertifDomain", "CertifHTTP", "CertifImport", "CertifPlanning",
-                "CertifServices", "CertifStore", "CertifSynthetic", "CertifWeb",
+                "CertifAuth", "CertifDocuments", "CertifDomain", "CertifHTTP", "CertifImport",
+                "CertifPlanning", "CertifServices", "CertifStore", "CertifSynthetic", "CertifWeb",
             ]
         ),
         .executableTarget(name: "certif", dependencies: ["CertifCommands"]),
@@ -85,6 +94,10 @@ let package = Package(
         .testTarget(
             name: "CertifWebTests",
             dependencies: ["CSQLite", "CertifHTTP", "CertifServices", "CertifStore", "CertifWeb"]
+        ),
+        .testTarget(
+            name: "CertifDocumentsTests",
+            dependencies: ["CertifDocuments", "CertifImport"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,3 +1,4 @@
+import CertifDocuments
 import CertifDomain
 import CertifStore
 import Foundation
@@ -87,6 +88,9 @@ public enum CertifCommandLine {
         } catch let error as StoreError {
             // The message names the user's own values, which his terminal may show; the
             // description, meant for logs, leaves them out.
+            console.error("error: \(error.message)")
+            return 1
+        } catch let error as ExportError {
             console.error("error: \(error.message)")
             return 1
         } catch {

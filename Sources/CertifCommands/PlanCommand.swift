@@ -1,3 +1,4 @@
+import CertifDocuments
 import CertifDomain
 import CertifPlanning
 import CertifStore
@@ -26,6 +27,7 @@ struct PlanCommand: CertifCommand {
                 "Write the plan file (format certif-plan/1, docs/plan-file.md)."
             ),
             .option("--csv", "FILE", "Write one row per candidate, in French, for Excel."),
+            .option("--xlsx", "FILE", "Write the same rows as an Excel workbook."),
             .flag("--save", "Store the plan as a draft; accept it with 'certif plan accept ID'."),
             .flag("--details", "Print every candidate with the reasons for his place."),
             CommandContext.databaseOption,
@@ -50,11 +52,9 @@ struct PlanCommand: CertifCommand {
             )
         }
         let today = try arguments.date("--today") ?? Self.todayInParis()
+        try Self.checkDistinctOutputs(arguments)
         let store = try context.openStore(arguments.flag("--save") ? .existing : .readOnly)
         let reference = try context.reference()
-        if let json = arguments.value("--json"), json == arguments.value("--csv") {
-            throw arguments.usage("--json and --csv name the same file '\(json)'; give two files")
-        }
         let candidates = try store.waitingCandidates()
         let fixedSessions = try store.fixedSessions()
         let fixedIDs = Set(fixedSessions.flatMap(\.days).flatMap(\.candidates).map(\.id))
@@ -88,12 +88,7 @@ struct PlanCommand: CertifCommand {
             try context.writeFile(path, try PlanFile.encode(plan))
             context.console.print("plan file written: \(path)")
         }
-        if let path = arguments.value("--csv") {
-            let all = try store.candidates()
-            let csv = PlanCSV.make(plan, candidates: all, reference: reference)
-            try context.writeFile(path, Data(csv.utf8))
-            context.console.print("CSV written: \(path)")
-        }
+        try Self.writeTables(of: plan, store: store, reference: reference, context: context)
         if arguments.flag("--save") {
             let id = try store.saveDraft(plan, actor: context.actor)
             context.console.print(
@@ -104,6 +99,46 @@ struct PlanCommand: CertifCommand {
         printer.printSummary()
         printer.printSessions(details: arguments.flag("--details"))
         printer.printUnplanned()
+    }
+
+    /// Writes the plan's rows to the files that --csv and --xlsx name, if any.
+    private static func writeTables(
+        of plan: Plan,
+        store: CertifStore,
+        reference: ReferenceData,
+        context: CommandContext
+    ) throws {
+        let csvPath = context.arguments.value("--csv")
+        let xlsxPath = context.arguments.value("--xlsx")
+        guard csvPath != nil || xlsxPath != nil else { return }
+        let table = try ExportTable.plan(
+            plan,
+            candidates: try store.candidates(),
+            reference: reference
+        )
+        if let path = csvPath {
+            try context.writeFile(path, FrenchCSV.encode(table))
+            context.console.print("CSV written: \(path)")
+        }
+        if let path = xlsxPath {
+            try context.writeFile(path, try XLSXEncoder.encode(table))
+            context.console.print("workbook written: \(path)")
+        }
+    }
+
+    /// Throws a usage error when two of --json, --csv and --xlsx name the same file, which
+    /// the second write would replace.
+    static func checkDistinctOutputs(_ arguments: ParsedArguments) throws {
+        let outputs = ["--json", "--csv", "--xlsx"].compactMap { option in
+            arguments.value(option).map { (option, $0) }
+        }
+        for (index, (option, path)) in outputs.enumerated() {
+            if let other = outputs[(index + 1)...].first(where: { $0.1 == path }) {
+                throw arguments.usage(
+                    "\(option) and \(other.0) name the same file '\(path)'; give two files"
+                )
+            }
+        }
     }
 
     /// Returns the civil date now in Paris, where the national services work.

@@ -172,6 +172,38 @@ import Testing
         #expect(text.contains(";Pays de la Loire;"))
     }
 
+    @Test func xlsxExportWritesWorkbook() throws {
+        let harness = try CommandLineHarness()
+        let file = try harness.write(
+            "a.csv",
+            header + "007;MARTIN;;Anne;01/02/1980;DEAF;VAE;53;15/01/2025;;oui;0\n"
+        )
+        _ = harness.run(["import", file])
+
+        let outcome = harness.run([
+            "plan", "--from", "2025-01-01", "--to", "2025-12-31", "--today", "2024-12-02",
+            "--xlsx", harness.path("plan.xlsx"),
+        ])
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: harness.path("plan.xlsx")))
+
+        #expect(outcome.status == 0)
+        #expect(outcome.output.contains("workbook written: \(harness.path("plan.xlsx"))"))
+        #expect(Array(bytes.prefix(4)) == [0x50, 0x4B, 0x03, 0x04])
+    }
+
+    @Test(arguments: [("--json", "--csv"), ("--json", "--xlsx"), ("--csv", "--xlsx")])
+    func sameFileForTwoOutputsIsUsageError(first: String, second: String) throws {
+        let harness = try CommandLineHarness()
+        let path = harness.path("plan.out")
+
+        let outcome = harness.run([
+            "plan", "--from", "2025-01-01", "--to", "2025-12-31", first, path, second, path,
+        ])
+
+        #expect(outcome.status == 64)
+        #expect(outcome.errors.contains("\(first) and \(second) name the same file '\(path)'"))
+    }
+
     @Test func acceptedSessionsStayFixed() throws {
         let harness = try CommandLineHarness()
         _ = harness.run(["import", CommandLineHarness.example("candidats-vae-2024.csv")])
