@@ -3,17 +3,18 @@
 
 SWIFT ?= swift
 DEBIAN_PACKAGES := pkg-config libsqlite3-dev libmicrohttpd-dev libsodium-dev libxlsxwriter-dev \
-	tzdata python3-yaml unzip
+	tzdata python3-yaml unzip python3-pip
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEMO_DATABASE := out/demo.sqlite
 DSFR_DIRECTORY := out/static/dsfr
 CERTIF := .build/debug/certif
+AXE_FOLDER := out/vendor/axe
 # The demo's plan date: the example candidates are those of the 2024 volumes.
 DEMO_TODAY := 2024-12-02
 # The web application's address for `make run`; CERTIF_LISTEN overrides it.
 LISTEN ?= $(or $(CERTIF_LISTEN),127.0.0.1:8080)
 
-.PHONY: all deps build release dsfr run test lint bench fuzz examples clean
+.PHONY: all deps build release dsfr run test lint axe bench fuzz examples clean
 
 all: build
 
@@ -54,6 +55,11 @@ run: build dsfr
 
 lint:
 	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests
+
+# axe-core for the accessibility checks of the browser tests; the script does nothing when the
+# pinned version is installed already.
+axe:
+	scripts/install-axe.sh $(AXE_FOLDER)
 
 # The live-server tests run in a process of their own: in one run with the planner's CPU-bound
 # tests, those hold Swift's cooperative threads that the server's handlers need, and the
