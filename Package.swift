@@ -71,6 +71,8 @@ let package = Package(
         .target(name: "FuzzSupport"),
         .executableTarget(name: "FuzzFormBody", dependencies: ["CertifHTTP", "FuzzSupport"]),
         .executableTarget(name: "FuzzMultipartBody", dependencies: ["CertifHTTP", "FuzzSupport"]),
+        // Drives Chromium over WebDriver and runs axe-core, for the browser tests only.
+        .target(name: "BrowserTesting"),
         .executableTarget(
             name: "CertifBench",
             dependencies: ["CertifDomain", "CertifPlanning", "CertifSynthetic"]
