@@ -3,7 +3,7 @@
 
 SWIFT ?= swift
 DEBIAN_PACKAGES := pkg-config libsqlite3-dev libmicrohttpd-dev libsodium-dev libxlsxwriter-dev \
-	tzdata python3-yaml unzip python3-pip
+	tzdata python3-yaml unzip python3-pip chromium chromium-driver
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEMO_DATABASE := out/demo.sqlite
 DSFR_DIRECTORY := out/static/dsfr
@@ -61,13 +61,15 @@ lint:
 axe:
 	scripts/install-axe.sh $(AXE_FOLDER)
 
-# The live-server tests run in a process of their own: in one run with the planner's CPU-bound
-# tests, those hold Swift's cooperative threads that the server's handlers need, and the
-# server tests time out.
-test: deps lint
+# The live-server tests and the browser tests, which serve pages too, run in processes of their
+# own: in one run with the planner's CPU-bound tests, those hold Swift's cooperative threads that
+# the server's handlers need, and the server tests time out.
+test: deps lint axe
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build --skip CertifHTTPTests --skip LiveServerTests
+	$(SWIFT) test --skip-build --skip CertifHTTPTests --skip LiveServerTests \
+		--skip CertifBrowserTests
 	$(SWIFT) test --skip-build --filter 'CertifHTTPTests|LiveServerTests'
+	$(SWIFT) test --skip-build --filter CertifBrowserTests
 
 # The planner's figures, then the web application under load (wrk, installed here when
 # missing): BENCH_SECONDS per page at BENCH_CONNECTIONS connections.

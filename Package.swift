@@ -101,6 +101,10 @@ let package = Package(
             name: "CertifDocumentsTests",
             dependencies: ["CertifDocuments", "CertifImport"]
         ),
+        .testTarget(
+            name: "CertifBrowserTests",
+            dependencies: ["BrowserTesting", "CertifHTML", "CertifHTTP"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
