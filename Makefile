@@ -3,7 +3,7 @@
 
 SWIFT ?= swift
 DEBIAN_PACKAGES := pkg-config libsqlite3-dev libmicrohttpd-dev libsodium-dev libxlsxwriter-dev \
-	tzdata python3-yaml unzip python3-pip chromium chromium-driver
+	tzdata python3-yaml unzip python3-pip chromium chromium-driver chromium-l10n
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEMO_DATABASE := out/demo.sqlite
 DSFR_DIRECTORY := out/static/dsfr

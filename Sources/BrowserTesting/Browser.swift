@@ -9,13 +9,16 @@ public final class Browser: Sendable {
         self.session = session
     }
 
-    /// Starts chromedriver, then Chromium through it. A failure to start the browser stops
-    /// the driver again before the error is thrown.
+    /// Starts chromedriver with `options.environment`, then Chromium through it. A failure to
+    /// start the browser stops the driver again before the error is thrown.
     public static func launch(
         driverExecutable: String = ChromeDriver.debianExecutable,
         options: ChromeOptions = ChromeOptions()
     ) async throws(WebDriverError) -> Browser {
-        let driver = try await ChromeDriver.start(executable: driverExecutable)
+        let driver = try await ChromeDriver.start(
+            executable: driverExecutable,
+            environment: options.environment
+        )
         do {
             let session = try await WebDriverSession.create(driver: driver, options: options)
             return Browser(driver: driver, session: session)

@@ -33,13 +33,15 @@ public final class ChromeDriver: Sendable {
         process.terminate()
     }
 
-    /// Starts `executable` and returns once it reports ready on `/status`.
+    /// Starts `executable` and returns once it reports ready on `/status`. The driver and the
+    /// browsers that it starts get this process's environment with `environment` added.
     ///
     /// Throws `executableNotFound`, naming the Debian package to install, when `executable`
     /// is missing, and `driverStartFailed`, with the end of the driver's log, when it exits
     /// or is not ready within `timeout`.
     public static func start(
         executable: String = ChromeDriver.debianExecutable,
+        environment: [String: String] = [:],
         timeout: Duration = .seconds(20)
     ) async throws(WebDriverError) -> ChromeDriver {
         guard FileManager.default.isExecutableFile(atPath: executable) else {
@@ -56,6 +58,7 @@ public final class ChromeDriver: Sendable {
             process = try RunningProcess.launch(
                 executable: executable,
                 arguments: ["--port=0"],
+                environment: environment,
                 outputFile: logFile
             )
         } catch {

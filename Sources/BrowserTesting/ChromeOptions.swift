@@ -17,7 +17,10 @@ public struct ChromeOptions: Sendable {
     /// by the height of the browser's own bars so that the viewport has it.
     public var windowWidth: Int
     public var windowHeight: Int
-    /// The interface language, and the first language of the `Accept-Language` header.
+    /// The language of the pages' requests (`Accept-Language`, `navigator.language`) and of
+    /// the browser's own texts, such as the file input's button. Those texts come from the
+    /// Debian package chromium-l10n, and Chromium on Linux takes their language from the
+    /// `LANGUAGE` variable in `environment` rather than from `--lang`.
     public var language: String
     /// Switches added after the defaults, such as `--force-prefers-reduced-motion`.
     public var extraArguments: [String]
@@ -37,6 +40,18 @@ public struct ChromeOptions: Sendable {
         self.language = language
         self.extraArguments = extraArguments
         self.timeouts = timeouts
+    }
+
+    /// The variables that the browser's process needs, which `Browser.launch` gives to
+    /// chromedriver: `LANGUAGE`, "fr_FR:fr" for "fr-FR".
+    public var environment: [String: String] {
+        let full = language.replacingOccurrences(of: "-", with: "_")
+        return ["LANGUAGE": primaryLanguage == language ? language : full + ":" + primaryLanguage]
+    }
+
+    /// "fr" for "fr-FR".
+    private var primaryLanguage: String {
+        language.split(separator: "-").first.map(String.init) ?? language
     }
 
     /// Returns the command-line switches, with the browser profile in `userDataFolder`.
@@ -78,7 +93,6 @@ public struct ChromeOptions: Sendable {
 
     /// Returns the W3C capabilities of a new session, with `goog:chromeOptions`.
     public func capabilities(userDataFolder: String) -> JSONValue {
-        let primaryLanguage = language.split(separator: "-").first.map(String.init) ?? language
         let acceptLanguages =
             primaryLanguage == language ? language : language + "," + primaryLanguage
         let chromeOptions: JSONValue = [

@@ -17,12 +17,13 @@ final class RunningProcess: @unchecked Sendable {
         self.processID = processID
     }
 
-    /// Starts `executable` with `arguments` and the environment of this process. Its
-    /// standard input is /dev/null, and its standard output and error go to `outputFile`,
-    /// which is created or emptied first.
+    /// Starts `executable` with `arguments` and the environment of this process, with the
+    /// variables of `environment` added or replaced. Its standard input is /dev/null, and its
+    /// standard output and error go to `outputFile`, which is created or emptied first.
     static func launch(
         executable: String,
         arguments: [String],
+        environment: [String: String] = [:],
         outputFile: URL
     ) throws(ProcessLaunchError) -> RunningProcess {
         var actions = posix_spawn_file_actions_t()
@@ -56,6 +57,14 @@ final class RunningProcess: @unchecked Sendable {
                 free(argument)
             }
         }
+        let variables = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let environmentVector: [UnsafeMutablePointer<CChar>?] =
+            variables.map { strdup($0.key + "=" + $0.value) } + [nil]
+        defer {
+            for variable in environmentVector {
+                free(variable)
+            }
+        }
         var processID = pid_t()
         let result = posix_spawn(
             &processID,
@@ -63,7 +72,7 @@ final class RunningProcess: @unchecked Sendable {
             &actions,
             &attributes,
             argumentVector,
-            environ
+            environmentVector
         )
         guard result == 0 else {
             throw ProcessLaunchError(

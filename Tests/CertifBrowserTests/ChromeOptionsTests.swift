@@ -26,6 +26,13 @@ import Testing
         }
     }
 
+    @Test(arguments: [("fr-FR", "fr_FR:fr"), ("fr", "fr"), ("en-GB", "en_GB:en")])
+    func environmentSetsInterfaceLanguage(language: String, expected: String) {
+        let options = ChromeOptions(language: language)
+
+        #expect(options.environment == ["LANGUAGE": expected])
+    }
+
     @Test func extraArgumentsComeLast() {
         let options = ChromeOptions(extraArguments: ["--force-prefers-reduced-motion"])
 

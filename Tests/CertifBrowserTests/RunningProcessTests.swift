@@ -45,6 +45,23 @@ import Testing
         #expect(try String(contentsOf: output, encoding: .utf8) == "sortie\nerreur\n")
     }
 
+    @Test func environmentVariablesAdded() async throws {
+        let output = Self.outputFile()
+        defer { try? FileManager.default.removeItem(at: output) }
+
+        let process = try RunningProcess.launch(
+            executable: "/bin/sh",
+            arguments: ["-c", "echo \"$LANGUAGE|$PATH\""],
+            environment: ["LANGUAGE": "fr_FR:fr"],
+            outputFile: output
+        )
+        let exited = await process.waitForExit(timeout: .seconds(5))
+
+        #expect(exited)
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
+        #expect(try String(contentsOf: output, encoding: .utf8) == "fr_FR:fr|\(path)\n")
+    }
+
     @Test func missingExecutableRaises() throws {
         let error = try #require(throws: ProcessLaunchError.self) {
             _ = try RunningProcess.launch(
