@@ -64,7 +64,7 @@ axe:
 # The live-server tests and the browser tests, which serve pages too, run in processes of their
 # own: in one run with the planner's CPU-bound tests, those hold Swift's cooperative threads that
 # the server's handlers need, and the server tests time out.
-test: deps lint axe
+test: deps lint dsfr axe
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --skip CertifHTTPTests --skip LiveServerTests \
 		--skip CertifBrowserTests

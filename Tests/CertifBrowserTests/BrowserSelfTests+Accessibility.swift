@@ -21,6 +21,28 @@ extension BrowserSelfTests {
         }
     }
 
+    /// The same pages with the State's design system, whose colours and fonts axe checks too.
+    @Test(
+        .enabled(if: BrowserTestSettings.dsfrFolder != nil, "DSFR is not installed: run make dsfr"),
+        arguments: accessiblePaths
+    )
+    func noSeriousAxeViolationWithDSFR(path: String) async throws {
+        let axe = try Axe(scriptFile: BrowserTestSettings.axeScript)
+        let dsfrSite = try TestSite(style: .dsfr, dsfrFolder: BrowserTestSettings.dsfrFolder)
+        try await session.navigate(to: dsfrSite.url(path))
+
+        let report = try await axe.run(in: session)
+        let font = try await session.executeScript(
+            "return getComputedStyle(document.body).fontFamily;"
+        )
+
+        #expect(font.stringValue?.hasPrefix("Marianne") == true, "DSFR's stylesheet did not load")
+        #expect(report.violations(atLeast: .serious).isEmpty, "\(report)")
+        if !report.violations.isEmpty {
+            print(report)
+        }
+    }
+
     @Test func noSeriousAxeViolationAfterPost() async throws {
         let axe = try Axe(scriptFile: BrowserTestSettings.axeScript)
         try await session.navigate(to: site.url("/"))

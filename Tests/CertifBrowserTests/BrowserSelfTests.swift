@@ -2,11 +2,8 @@ import BrowserTesting
 import Foundation
 import Testing
 
-/// The WebDriver client driving a real headless Chromium through a small site on loopback.
-///
-/// NOTE: the pages use `PageStyle.fallback` only. Serving the installed DSFR files needs a
-/// static file handler, which the server does not have yet, so `.dsfr` pages would load
-/// without their stylesheets here.
+/// The WebDriver client driving a real headless Chromium through a small site on loopback,
+/// whose pages use `PageStyle.fallback` except in the DSFR accessibility test.
 @Suite(.serialized, .sharedBrowser) struct BrowserSelfTests {
     let site: TestSite
     let session: WebDriverSession

@@ -1,4 +1,5 @@
 import BrowserTesting
+import CertifHTML
 import Foundation
 
 /// Where the browser tests find their tools and write their screenshots, from environment
@@ -24,6 +25,16 @@ enum BrowserTestSettings {
     /// `CERTIF_AXE_SCRIPT`, or the file that `make axe` installs.
     static var axeScript: URL {
         resolved(environment("CERTIF_AXE_SCRIPT") ?? "out/vendor/axe/axe.min.js")
+    }
+
+    /// The DSFR folder that `make dsfr` installs, or the one named by `CERTIF_DSFR`, or nil
+    /// when it lacks a file that `.dsfr` pages link.
+    static var dsfrFolder: URL? {
+        let folder = resolved(environment("CERTIF_DSFR") ?? "out/static/dsfr")
+        let complete = PageStyle.dsfrLinkedFiles.allSatisfy {
+            FileManager.default.isReadableFile(atPath: folder.appending(path: $0).path)
+        }
+        return complete ? folder : nil
     }
 
     /// The folder named by `CERTIF_SCREENSHOTS`, relative to the repository's root unless

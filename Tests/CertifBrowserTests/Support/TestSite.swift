@@ -7,7 +7,8 @@ import Foundation
 /// faults.
 ///
 /// Every page is sent with `contentSecurityPolicy`, which forbids inline scripts, except
-/// `/sans-csp`, the control page for the test that checks it.
+/// `/sans-csp`, the control page for the test that checks it. With `.dsfr`, the site serves
+/// the installed DSFR folder under `/static/dsfr/` too.
 final class TestSite: Sendable {
     static let contentSecurityPolicy =
         "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'"
@@ -15,7 +16,8 @@ final class TestSite: Sendable {
     let server: HTTPServer
     let layout: PageLayout
 
-    init(style: PageStyle = .fallback) throws {
+    /// Starts the site. `dsfrFolder` is the installed DSFR `dist` folder, needed by `.dsfr`.
+    init(style: PageStyle = .fallback, dsfrFolder: URL? = nil) throws {
         let layout = PageLayout(
             style: style,
             navigation: [
@@ -28,7 +30,7 @@ final class TestSite: Sendable {
         let logger = Logger(label: "certif.browser-test", logLevel: .warning)
         server = try HTTPServer(
             configuration: HTTPServer.Configuration(address: "127.0.0.1:0", logger: logger),
-            router: Self.router(layout: layout)
+            router: Self.router(layout: layout, dsfrFolder: dsfrFolder)
         )
     }
 
@@ -41,8 +43,13 @@ final class TestSite: Sendable {
         await server.stop(gracePeriod: .seconds(1))
     }
 
-    private static func router(layout: PageLayout) -> Router {
+    private static func router(layout: PageLayout, dsfrFolder: URL?) -> Router {
         var router = Router()
+        if let dsfrFolder {
+            router.get(PageStyle.dsfrURLPrefix + "*path") { request in
+                try staticFile(request.pathParameters["path"] ?? "", in: dsfrFolder)
+            }
+        }
         router.get(FallbackStylesheet.path) { _ in
             var response = HTTPResponse.text(FallbackStylesheet.css)
             response.headers.replaceOrAdd(name: "Content-Type", value: "text/css; charset=utf-8")
@@ -148,6 +155,25 @@ final class TestSite: Sendable {
             },
         ]
     }
+}
+
+/// Reads `path` in `folder` for the browser. This is a test fixture: the application serves
+/// the DSFR files with its own handler in CertifWeb, which this target cannot reach.
+private func staticFile(_ path: String, in folder: URL) throws -> HTTPResponse {
+    let segments = path.split(separator: "/").map(String.init)
+    guard !segments.isEmpty, segments.allSatisfy({ !$0.hasPrefix(".") }) else {
+        throw HTTPError.notFound
+    }
+    let file = segments.reduce(folder) { $0.appending(path: $1) }
+    guard let data = try? Data(contentsOf: file) else {
+        throw HTTPError.notFound
+    }
+    let types = [
+        "css": "text/css; charset=utf-8", "svg": "image/svg+xml", "png": "image/png",
+        "ico": "image/x-icon", "woff2": "font/woff2", "woff": "font/woff",
+    ]
+    let type = types[file.pathExtension.lowercased()] ?? "application/octet-stream"
+    return HTTPResponse(headers: ["Content-Type": type], body: data)
 }
 
 /// Makes a 200 HTML response for `document`, with the headers that Certif's pages carry.
