@@ -1,10 +1,10 @@
-/// How chromedriver starts Chromium: the executable, its command-line switches and the
-/// session's timeouts.
+/// The settings with which chromedriver starts Chromium: the executable, its command-line
+/// switches and the session's timeouts.
 ///
 /// The default switches run a headless browser that works as root (as in CI), at a fixed
-/// window size and in French, and that contacts no host of its own accord: no sync, no
-/// component or extension updates, no metrics, no proxy, and every host name other than
-/// `localhost` fails to resolve. Tests load pages from 127.0.0.1 only.
+/// window size and in French. It contacts no host of its own accord: no sync, no component or
+/// extension updates, no metrics, no proxy. Every host name but `localhost` and `127.0.0.1`
+/// fails to resolve, so tests load pages from 127.0.0.1 only.
 public struct ChromeOptions: Sendable {
     /// Debian's Chromium executable. `/usr/bin/chromium` is a shell wrapper that adds switches
     /// of its own, among them `--enable-remote-extensions`, and exports the API keys that
