@@ -63,11 +63,14 @@ import Testing
     }
 
     @Test func missingExecutableRaises() throws {
+        let output = Self.outputFile()
+        defer { try? FileManager.default.removeItem(at: output) }
+
         let error = try #require(throws: ProcessLaunchError.self) {
             _ = try RunningProcess.launch(
                 executable: "/nonexistent/programme",
                 arguments: [],
-                outputFile: Self.outputFile()
+                outputFile: output
             )
         }
 
