@@ -95,7 +95,10 @@ let package = Package(
         .testTarget(name: "CertifAuthTests", dependencies: ["CertifAuth"]),
         .testTarget(
             name: "CertifWebTests",
-            dependencies: ["CSQLite", "CertifHTTP", "CertifServices", "CertifStore", "CertifWeb"]
+            dependencies: [
+                "BrowserTesting", "CSQLite", "CertifHTTP", "CertifServices", "CertifStore",
+                "CertifWeb",
+            ]
         ),
         .testTarget(
             name: "CertifDocumentsTests",

@@ -1,3 +1,4 @@
+import BrowserTesting
 import CertifHTTP
 import Foundation
 import Testing

@@ -1,60 +1,11 @@
+import BrowserTesting
 import Foundation
 
-/// A decoded JSON value that keeps booleans apart from numbers, which JSONSerialization's
-/// NSNumber does not do on Linux.
-enum JSONValue: Decodable, CustomStringConvertible {
-    case null
-    case bool(Bool)
-    case number(Double)
-    case string(String)
-    case array([JSONValue])
-    case object([String: JSONValue])
-
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            self = .null
-        } else if let value = try? container.decode(Bool.self) {
-            self = .bool(value)
-        } else if let value = try? container.decode(Double.self) {
-            self = .number(value)
-        } else if let value = try? container.decode(String.self) {
-            self = .string(value)
-        } else if let value = try? container.decode([JSONValue].self) {
-            self = .array(value)
-        } else {
-            self = .object(try container.decode([String: JSONValue].self))
-        }
-    }
-
+extension JSONValue {
+    /// Decodes `data`. BrowserTesting's `JSONValue` keeps booleans apart from numbers, which
+    /// JSONSerialization's NSNumber does not do on Linux.
     static func parse(_ data: Data) throws -> JSONValue {
         try JSONDecoder().decode(JSONValue.self, from: data)
-    }
-
-    subscript(key: String) -> JSONValue? {
-        if case .object(let members) = self { return members[key] }
-        return nil
-    }
-
-    var stringValue: String? {
-        if case .string(let text) = self { return text }
-        return nil
-    }
-
-    var arrayValue: [JSONValue]? {
-        if case .array(let items) = self { return items }
-        return nil
-    }
-
-    var description: String {
-        switch self {
-        case .null: return "null"
-        case .bool(let value): return String(value)
-        case .number(let value): return String(value)
-        case .string(let value): return "\"" + value + "\""
-        case .array(let items): return "array of \(items.count)"
-        case .object(let members): return "object with \(members.keys.sorted())"
-        }
     }
 }
 
