@@ -36,7 +36,7 @@ struct AccountsMigrationTests {
 
             let store = try CertifStore(path: path, now: SteppingClock().next)
 
-            #expect(try store.schemaVersions() == [1, 2])
+            #expect(try store.schemaVersions() == Schema.migrations.map(\.version))
             let row = try store.database.query(
                 "SELECT search_text, sort_name FROM candidates WHERE id = 'C-001'"
             )[0]

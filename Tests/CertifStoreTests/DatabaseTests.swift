@@ -19,9 +19,10 @@ struct DatabaseTests {
             #expect(try store.schemaVersions() == Schema.migrations.map(\.version))
             #expect(
                 tables == [
-                    "accounts", "api_tokens", "audit_log", "candidates", "plans",
-                    "schema_migrations", "session_candidates", "sessions", "settings",
-                    "sqlite_sequence", "web_sessions",
+                    "accounts", "api_tokens", "audit_log", "candidates",
+                    "national_scheme_rules", "plans", "schema_migrations",
+                    "session_candidates", "sessions", "settings", "sqlite_sequence",
+                    "web_sessions",
                 ]
             )
             #expect(journalMode == "wal")

@@ -1,6 +1,6 @@
 /// One row of the national pooling scheme: the candidates of a diploma and route who live in
 /// the listed territories go to one organising territory, whatever else the plan would prefer.
-public struct NationalPoolingRule: Sendable, Codable {
+public struct NationalPoolingRule: Sendable, Codable, Hashable {
     public var diploma: DiplomaCode
     public var route: AccessRoute
     /// Home territories covered, or nil for the whole territory that Certif serves.
@@ -28,7 +28,7 @@ public struct NationalPoolingRule: Sendable, Codable {
 
 /// The national pooling scheme (rule R5), kept as data so that a new row changes the plans
 /// without a code change.
-public struct NationalPoolingScheme: Sendable, Codable {
+public struct NationalPoolingScheme: Sendable, Codable, Hashable {
     public var rules: [NationalPoolingRule]
 
     public init(rules: [NationalPoolingRule]) { self.rules = rules }
