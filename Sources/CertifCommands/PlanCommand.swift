@@ -35,7 +35,8 @@ struct PlanCommand: CertifCommand {
         discussion: """
             Candidates already in a fixed session are not planned again; fixed sessions keep
             their days and are filled first. The settings are read from the database
-            ('certif settings').
+            ('certif settings'), and so is the national pooling scheme once an administrator
+            changed it in the web application.
             """
     )
 
@@ -54,7 +55,9 @@ struct PlanCommand: CertifCommand {
         let today = try arguments.date("--today") ?? Self.todayInParis()
         try Self.checkDistinctOutputs(arguments)
         let store = try context.openStore(arguments.flag("--save") ? .existing : .readOnly)
-        let reference = try context.reference()
+        // The national pooling scheme as the administrators changed it on the Référentiel
+        // page, which every plan applies.
+        let reference = try store.effectiveReference(bundled: try context.reference())
         let candidates = try store.waitingCandidates()
         let fixedSessions = try store.fixedSessions()
         let fixedIDs = Set(fixedSessions.flatMap(\.days).flatMap(\.candidates).map(\.id))

@@ -26,7 +26,7 @@ struct ReportCommand: CertifCommand {
 
     func run(_ context: CommandContext) throws {
         let store = try context.openStore(.readOnly)
-        let reference = try context.reference()
+        let reference = try store.effectiveReference(bundled: try context.reference())
         let plan = try loadPlan(context, store: store)
         let candidates = try store.candidates()
         // Both sides count the same people: the candidates that the plan places. Those it leaves
