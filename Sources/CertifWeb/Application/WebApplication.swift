@@ -54,6 +54,9 @@ public final class WebApplication: Sendable {
         addAccountRoutes(to: &routes)
         addDashboardRoutes(to: &routes)
         addAPIRoutes(to: &routes)
+        addReferenceRoutes(to: &routes)
+        addJournalRoutes(to: &routes)
+        addAccountsRoutes(to: &routes)
         return routes.router
     }
 
