@@ -60,8 +60,8 @@ public struct JournalPage: Sendable {
     public var pageCount: Int { max(1, (total + pageSize - 1) / pageSize) }
 }
 
-/// The actions and entity kinds that the whole audit log contains, each sorted, for the
-/// choices of the journal's filter form.
+/// The actions and entity kinds of the entries that the person may read, each sorted, for
+/// the choices of the journal's filter form.
 public struct JournalVocabulary: Sendable, Hashable {
     public var actions: [AuditAction]
     public var entities: [String]
@@ -142,8 +142,7 @@ extension CertifServices {
     /// Returns the choices of the journal's filter form. Throws `notFound` for a national
     /// reader.
     public func journalVocabulary() throws -> JournalVocabulary {
-        _ = try journalScope()
-        let vocabulary = try store.auditVocabulary()
+        let vocabulary = try store.auditVocabulary(scope: try journalScope())
         return JournalVocabulary(actions: vocabulary.actions, entities: vocabulary.entities)
     }
 
@@ -399,6 +398,9 @@ private enum AuditJSON: Decodable {
 
     func flatten(into fields: inout [[String]: String], path: [String]) {
         switch self {
+        case .object(let members) where members.isEmpty:
+            // An enum case without values, such as a role: {"nationalReader":{}}.
+            fields[path] = "oui"
         case .object(let members):
             for (key, value) in members {
                 value.flatten(into: &fields, path: path + [key])

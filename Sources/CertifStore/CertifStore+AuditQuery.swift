@@ -120,16 +120,23 @@ extension CertifStore {
         ).map(Self.auditEntry(from:))
     }
 
-    /// Returns the actions and the entity kinds that the audit log contains, each sorted, for
-    /// the choices of a filter form.
-    public func auditVocabulary() throws -> (actions: [AuditAction], entities: [String]) {
-        let actions = try database.query(
-            "SELECT DISTINCT action FROM audit_log ORDER BY action"
-        ).map { AuditAction(rawValue: try $0.string("action")) }
-        let entities = try database.query(
-            "SELECT DISTINCT entity FROM audit_log ORDER BY entity"
-        ).map { try $0.string("entity") }
-        return (actions, entities)
+    /// Returns the actions and the entity kinds of the entries that `scope` includes, each
+    /// sorted, for the choices of a filter form.
+    public func auditVocabulary(
+        scope: AuditLogScope
+    ) throws -> (actions: [AuditAction], entities: [String]) {
+        guard let visible = Self.condition(for: scope) else {
+            return ([], [])
+        }
+        return try database.readTransaction {
+            let actions = try database.query(
+                "SELECT DISTINCT action FROM audit_log WHERE \(visible) ORDER BY action"
+            ).map { AuditAction(rawValue: try $0.string("action")) }
+            let entities = try database.query(
+                "SELECT DISTINCT entity FROM audit_log WHERE \(visible) ORDER BY entity"
+            ).map { try $0.string("entity") }
+            return (actions, entities)
+        }
     }
 
     /// Returns the SQL condition on an `audit_log` row that `scope` includes, or nil when it

@@ -54,24 +54,18 @@ private func accountRow(_ context: WebContext, _ summary: AccountSummary) throws
         action: Paths.account(account.id, toggle),
         .class("certif-inline-form")
     ) {
-        button(
-            type: .submit,
-            .class("fr-btn", "fr-btn--sm", "fr-btn--secondary"),
-            .aria("label", (account.isActive ? "Désactiver" : "Activer") + " " + account.login)
-        ) {
+        button(type: .submit, .class("fr-btn", "fr-btn--sm", "fr-btn--secondary")) {
             account.isActive ? "Désactiver" : "Activer"
+            span(.class("fr-sr-only")) { " le compte " + account.login }
         }
     }
     let resetForm = try context.postForm(
         action: Paths.account(account.id, "mot-de-passe"),
         .class("certif-inline-form")
     ) {
-        button(
-            type: .submit,
-            .class("fr-btn", "fr-btn--sm", "fr-btn--tertiary"),
-            .aria("label", "Nouveau mot de passe pour " + account.login)
-        ) {
+        button(type: .submit, .class("fr-btn", "fr-btn--sm", "fr-btn--tertiary")) {
             "Nouveau mot de passe"
+            span(.class("fr-sr-only")) { " pour " + account.login }
         }
     }
     var territory = "—"
@@ -92,10 +86,10 @@ private func accountRow(_ context: WebContext, _ summary: AccountSummary) throws
                 li {
                     a(
                         href: Paths.accountTokens(account.id),
-                        .class("fr-btn", "fr-btn--sm", "fr-btn--tertiary"),
-                        .aria("label", "Jetons d’API de " + account.login)
+                        .class("fr-btn", "fr-btn--sm", "fr-btn--tertiary")
                     ) {
                         "Jetons d’API (\(summary.activeTokenCount))"
+                        span(.class("fr-sr-only")) { " de " + account.login }
                     }
                 }
             }

@@ -89,12 +89,9 @@ private func tokenRow(
         action: Paths.accountTokens(account.id) + "/\(token.id)/revoquer",
         .class("certif-inline-form")
     ) {
-        button(
-            type: .submit,
-            .class("fr-btn", "fr-btn--sm", "fr-btn--secondary"),
-            .aria("label", "Révoquer le jeton n° \(token.id) " + token.name)
-        ) {
+        button(type: .submit, .class("fr-btn", "fr-btn--sm", "fr-btn--secondary")) {
             "Révoquer"
+            span(.class("fr-sr-only")) { " le jeton n° \(token.id)" }
         }
     }
     return tr {

@@ -48,7 +48,12 @@ private func filterForm(
             legend(.class("fr-fieldset__legend")) { "Filtrer le journal" }
             if !errors.isEmpty {
                 div(.class("fr-fieldset__element")) {
-                    formErrorSummary("Corrigez les filtres signalés pour afficher le journal.")
+                    // The page number comes from the pagination links, not from a field, so
+                    // its message goes in the summary.
+                    formErrorSummary(
+                        "Corrigez les filtres signalés pour afficher le journal."
+                            + (errors[Field.page].map { " " + $0 } ?? "")
+                    )
                 }
             }
             filterElement {

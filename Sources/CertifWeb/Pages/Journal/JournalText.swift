@@ -85,7 +85,7 @@ enum JournalText {
         "remoteAllowed": "visioconférence acceptée",
         "extraTimePercent": "temps supplémentaire (%)",
         // Accounts and tokens.
-        "login": "identifiant",
+        "login": "identifiant de connexion",
         "displayName": "nom",
         "role": "rôle",
         "nationalAdministrator": "administrateur national",
