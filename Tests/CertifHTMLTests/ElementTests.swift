@@ -142,7 +142,8 @@ import Testing
 
         #expect(
             html == #"<div class="fr-table"><div class="fr-table__wrapper">"#
-                + #"<div class="fr-table__container"><div class="fr-table__content"><table>"#
+                + #"<div class="fr-table__container" tabindex="0" role="region" "#
+                + #"aria-label="Sessions"><div class="fr-table__content"><table>"#
                 + #"<caption>Sessions</caption><thead><tr><th scope="col">Date</th></tr></thead>"#
                 + #"<tbody><tr><th scope="row">15/03/2025</th></tr></tbody></table></div></div>"#
                 + "</div></div>"

@@ -3,6 +3,10 @@
 ///
 /// The content is the table's rows: `thead`, `tbody` and `tfoot`, with `th(scope:)` for header
 /// cells.
+///
+/// The container that scrolls is a region named by the caption, in the tab order, so that a
+/// keyboard user can scroll a wide table without a mouse (axe-core's rule
+/// scrollable-region-focusable).
 public func dataTable(
     caption captionText: String,
     _ attributes: Attribute...,
@@ -11,7 +15,12 @@ public func dataTable(
     let rows = content()
     return div(.class("fr-table")) {
         div(.class("fr-table__wrapper")) {
-            div(.class("fr-table__container")) {
+            div(
+                .class("fr-table__container"),
+                .tabindex(0),
+                .role("region"),
+                .aria("label", captionText)
+            ) {
                 div(.class("fr-table__content")) {
                     Node.element("table", attributes) {
                         caption { captionText }
