@@ -61,6 +61,10 @@ struct JournalTests {
         let past = try await web.get("/journal?au=" + today, as: "admin")
         let page3 = try await web.get("/journal?page=3", as: "admin")
         let beyond = try await web.get("/journal?page=9", as: "admin")
+        let absentAction = try await web.get(
+            "/journal?action=national-scheme.update",
+            as: "admin"
+        )
 
         #expect(AdminPagesFixtures.mainText(byActor).contains("1 entrée"))
         #expect(AdminPagesFixtures.mainText(byActor).contains("nom d’usage"))
@@ -80,6 +84,13 @@ struct JournalTests {
         #expect(AdminPagesFixtures.mainText(page3).contains(candidates[0].id))
         #expect(beyond.status == .ok)
         #expect(AdminPagesFixtures.mainText(beyond).contains("au-delà de la dernière"))
+        // An action that no entry has yet stays chosen in the list.
+        #expect(
+            absentAction.bodyText.contains(
+                "<option value=\"national-scheme.update\" selected>Dispositif national modifié"
+            )
+        )
+        #expect(AdminPagesFixtures.mainText(absentAction).contains("0 entrée"))
     }
 
     @Test("Invalid filters get French errors")

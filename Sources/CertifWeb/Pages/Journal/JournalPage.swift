@@ -3,6 +3,7 @@ import CertifHTML
 import CertifHTTP
 import CertifServices
 import CertifStore
+import Foundation
 
 /// Changed fields that one journal row lists before it sums up the rest.
 private let maxChangesShown = 12
@@ -76,9 +77,11 @@ private func filterForm(
                         value: query.action,
                         error: errors[Field.action]
                     ),
-                    options: vocabulary.actions.map {
-                        SelectOption(value: $0.rawValue, label: JournalText.action($0))
-                    },
+                    options: choices(
+                        vocabulary.actions.map(\.rawValue),
+                        selected: query.action,
+                        label: { JournalText.action(AuditAction(rawValue: $0)) }
+                    ),
                     placeholder: "Toutes les actions"
                 )
             }
@@ -90,9 +93,11 @@ private func filterForm(
                         value: query.entity,
                         error: errors[Field.entity]
                     ),
-                    options: vocabulary.entities.map {
-                        SelectOption(value: $0, label: JournalText.entity($0))
-                    },
+                    options: choices(
+                        vocabulary.entities,
+                        selected: query.entity,
+                        label: JournalText.entity
+                    ),
                     placeholder: "Tous les objets"
                 )
             }
@@ -144,6 +149,21 @@ private func filterForm(
             }
         }
     }
+}
+
+/// Returns the options of a filter list, with the value of the query string added when no
+/// entry has it yet, so that the list still shows the filter in effect.
+private func choices(
+    _ values: [String],
+    selected: String,
+    label: (String) -> String
+) -> [SelectOption] {
+    var all = values
+    let typed = selected.trimmingCharacters(in: .whitespaces)
+    if !typed.isEmpty, !all.contains(typed) {
+        all.append(typed)
+    }
+    return all.map { SelectOption(value: $0, label: label($0)) }
 }
 
 private func filterElement(@NodeBuilder content: () -> [Node]) -> Node {
