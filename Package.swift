@@ -106,7 +106,10 @@ let package = Package(
         ),
         .testTarget(
             name: "CertifBrowserTests",
-            dependencies: ["BrowserTesting", "CertifHTML", "CertifHTTP"]
+            dependencies: [
+                "BrowserTesting", "CertifAuth", "CertifDomain", "CertifHTML", "CertifHTTP",
+                "CertifStore", "CertifWeb",
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]
