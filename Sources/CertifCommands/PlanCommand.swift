@@ -1,6 +1,7 @@
 import CertifDocuments
 import CertifDomain
 import CertifPlanning
+import CertifServices
 import CertifStore
 import Foundation
 
@@ -44,25 +45,30 @@ struct PlanCommand: CertifCommand {
         let arguments = context.arguments
         let from = try arguments.requiredDate("--from")
         let to = try arguments.requiredDate("--to")
-        guard from <= to else {
+        let period = PlanPeriod(from: from, to: to)
+        switch period.issue {
+        case .fromAfterTo:
             throw arguments.usage("--from \(from.iso) is after --to \(to.iso); expected from <= to")
-        }
-        guard from.days(until: to) <= 3 * 366 else {
+        case .tooLong:
             throw arguments.usage(
                 "the period \(from.iso) to \(to.iso) is longer than three years; plan a shorter one"
             )
+        case nil:
+            break
         }
         let today = try arguments.date("--today") ?? Self.todayInParis()
         try Self.checkDistinctOutputs(arguments)
         let store = try context.openStore(arguments.flag("--save") ? .existing : .readOnly)
-        // The national pooling scheme as the administrators changed it on the Référentiel
-        // page, which every plan applies.
-        let reference = try store.effectiveReference(bundled: try context.reference())
-        let candidates = try store.waitingCandidates()
-        let fixedSessions = try store.fixedSessions()
-        let fixedIDs = Set(fixedSessions.flatMap(\.days).flatMap(\.candidates).map(\.id))
-        let scheduled = try store.candidates().filter { fixedIDs.contains($0.id) }
-        if candidates.isEmpty && fixedSessions.isEmpty {
+        let problem = try PlanningProblem.waitingCandidates(
+            in: store,
+            bundledReference: try context.reference(),
+            today: today,
+            period: period
+        )
+        // The reference data with the national pooling scheme as the administrators changed
+        // it on the Référentiel page, which every plan applies.
+        let reference = problem.reference
+        if problem.candidates.isEmpty && problem.fixedSessions.isEmpty {
             context.console.error(
                 "warning: no candidate is waiting in '\(context.databasePath)'; import a candidate file first (certif import FILE)"
             )
@@ -72,20 +78,6 @@ struct PlanCommand: CertifCommand {
                 "warning: the period ends on \(to.iso), before the plan date \(today.iso); no exam can be planned in it"
             )
         }
-        let problem = PlanningProblem(
-            today: today,
-            from: from,
-            to: to,
-            candidates: candidates,
-            settings: try store.settings(),
-            reference: reference,
-            calendar: WorkingCalendar(
-                holidays: reference.holidays,
-                territories: reference.territories
-            ),
-            fixedSessions: fixedSessions,
-            scheduledCandidates: scheduled
-        )
         let plan = Planner.plan(problem)
         if let path = arguments.value("--json") {
             try context.writeFile(path, try PlanFile.encode(plan))
