@@ -1,5 +1,6 @@
 import CertifDomain
 import CertifPlanning
+import CertifServices
 import CertifStore
 
 /// `certif sessions add`: records a session of a published calendar as a fixed session.
@@ -42,87 +43,51 @@ struct SessionsAddCommand: CertifCommand {
     func run(_ context: CommandContext) throws {
         let arguments = context.arguments
         let reference = try context.reference()
-        guard let code = arguments.value("--diploma") else {
+        guard let diploma = arguments.value("--diploma") else {
             throw arguments.usage("missing option --diploma CODE")
         }
-        guard let diploma = reference.diploma(DiplomaCode(code.uppercased())) else {
-            let known = reference.diplomas.map(\.code.rawValue).joined(separator: ", ")
-            throw arguments.usage("unknown diploma '\(code)': expected one of \(known)")
-        }
-        guard let name = arguments.value("--organizer") else {
+        guard let organizer = arguments.value("--organizer") else {
             throw arguments.usage("missing option --organizer TERRITORY")
-        }
-        guard let organizer = reference.territory(matching: name) else {
-            throw arguments.usage(
-                "unknown territory '\(name)': expected an INSEE code such as 52 or a region name"
-            )
         }
         guard let list = arguments.value("--dates") else {
             throw arguments.usage("missing option --dates DATES")
         }
+
         let store = try context.openStore()
         let settings = try store.settings()
         let commissions =
             try arguments.integer("--commissions", range: 1...settings.maxCommissionsPerDay) ?? 1
-        let calendar = WorkingCalendar(
-            holidays: reference.holidays,
-            territories: reference.territories
-        )
-        var dates: [CivilDate] = []
-        for text in list.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) {
-            guard let date = CivilDate(parsing: text) else {
-                throw arguments.usage(
-                    "invalid date '\(text)' in --dates: expected AAAA-MM-JJ or JJ/MM/AAAA, a day that exists"
-                )
-            }
-            if let holiday = calendar.holidayName(on: date, territory: organizer.code) {
-                throw arguments.usage(
-                    "\(date.french) is a public holiday at \(organizer.serviceName) (\(holiday)); choose a working day"
-                )
-            }
-            guard !date.isWeekend else {
-                throw arguments.usage("\(date.french) is a weekend day; choose a working day")
-            }
-            dates.append(date)
-        }
-        dates.sort()
-        guard let first = dates.first, let last = dates.last else {
-            throw arguments.usage("--dates lists no day")
-        }
         let today = try arguments.date("--today") ?? PlanCommand.todayInParis()
-        guard first > today else {
-            throw arguments.usage(
-                "\(first.french) is not after today, \(today.french); record sessions to come"
-            )
-        }
-        guard first.days(until: last) <= settings.sessionSpanDays else {
-            throw arguments.usage(
-                "the days span \(first.days(until: last) + 1) days, more than session-span-days (\(settings.sessionSpanDays)); record two sessions"
-            )
-        }
-        let fixed = try store.fixedSessions().filter { $0.organizer == organizer.code }
-        for date in dates {
-            let seated = fixed.flatMap(\.days).filter { $0.date == date }.reduce(0) {
-                $0 + $1.commissions
-            }
-            guard seated + commissions <= settings.maxCommissionsPerDay else {
-                throw arguments.usage(
-                    "\(organizer.serviceName) already seats \(seated) commission(s) on \(date.french); with \(commissions) more it would pass max-commissions-per-day (\(settings.maxCommissionsPerDay))"
+        let request = CalendarSessionRequest(
+            diploma: diploma,
+            organizer: organizer,
+            days: list.split(separator: ",", omittingEmptySubsequences: false).map {
+                CalendarSessionRequest.Day(
+                    date: $0.trimmingCharacters(in: .whitespaces),
+                    commissions: commissions
                 )
-            }
-        }
-        let id =
-            arguments.value("--id")
-            ?? "C-\(diploma.code)-\(organizer.code)-\(first.iso.replacingOccurrences(of: "-", with: ""))"
-        let session = FixedSession(
-            id: id,
-            diploma: diploma.code,
-            organizer: organizer.code,
-            days: dates.map { FixedSession.Day(date: $0, commissions: commissions, candidates: []) }
+            }.filter { !$0.date.isEmpty },
+            id: arguments.value("--id")
         )
+
+        let session: FixedSession
+        switch request.validate(
+            reference: reference,
+            settings: settings,
+            fixedSessions: try store.fixedSessions(),
+            today: today
+        ) {
+        case .success(let valid):
+            session = valid
+        case .failure(let rejection):
+            // Only the first issue is printed, because the others often follow from it.
+            throw arguments.usage(rejection.issues.first?.english ?? "invalid session")
+        }
+
         try store.addCalendarSession(session, actor: context.actor)
+        let name = reference.territory(session.organizer)?.name ?? session.organizer.rawValue
         context.console.print(
-            "session \(id) recorded: \(diploma.code) organised by \(organizer.name), \(dates.map(\.french).joined(separator: ", ")), \(commissions) commission(s) a day"
+            "session \(session.id) recorded: \(session.diploma) organised by \(name), \(session.days.map(\.date.french).joined(separator: ", ")), \(commissions) commission(s) a day"
         )
     }
 }
