@@ -172,6 +172,10 @@ public enum CalendarSessionIssue: Sendable, Hashable {
 public struct CalendarSessionRejection: Error, Sendable, Hashable {
     public var issues: [CalendarSessionIssue]
 
+    public init(issues: [CalendarSessionIssue]) {
+        self.issues = issues
+    }
+
     /// The French messages by form field name; a field with several issues gets them joined.
     public var frenchFieldErrors: [String: String] {
         var errors: [String: String] = [:]
