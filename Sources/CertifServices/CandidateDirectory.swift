@@ -30,33 +30,26 @@ public struct ShownPlacement: Sendable, Hashable {
 /// The candidates that the pages of plans and sessions name, with the facts that decide who
 /// may see each: his home territory and the organiser of the fixed session that contains him.
 struct CandidateDirectory {
-    /// Stored candidates by id; empty when loaded without them.
-    var candidates: [String: Candidate]
+    /// Stored candidates by id, those that `loadRecords(ids:from:)` read.
+    var candidates: [String: Candidate] = [:]
     var outlines: [String: CandidateOutline]
     /// The organiser of the fixed session that contains each candidate, by candidate id.
     var organizers: [String: TerritoryCode]
 
-    /// Reads the directory. Without `records`, only the outlines are read, which is enough to
-    /// decide who may see a session.
-    static func load(from store: CertifStore, records: Bool) throws -> CandidateDirectory {
-        var candidates: [String: Candidate] = [:]
-        var outlines: [String: CandidateOutline] = [:]
-        if records {
-            for candidate in try store.candidates() {
-                candidates[candidate.id] = candidate
-                outlines[candidate.id] = CandidateOutline(
-                    territory: candidate.territory,
-                    diploma: candidate.diploma
-                )
-            }
-        } else {
-            outlines = try store.candidateOutlines()
-        }
-        return CandidateDirectory(
-            candidates: candidates,
-            outlines: outlines,
+    /// Reads the outlines and organisers of every candidate, which decide who may see a
+    /// session, without the candidates' records.
+    static func load(from store: CertifStore) throws -> CandidateDirectory {
+        CandidateDirectory(
+            outlines: try store.candidateOutlines(),
             organizers: try store.fixedSessionOrganizers()
         )
+    }
+
+    /// Reads the records of the candidates `ids`, whose names a page shows.
+    mutating func loadRecords(ids: some Collection<String>, from store: CertifStore) throws {
+        for candidate in try store.candidates(ids: ids) {
+            candidates[candidate.id] = candidate
+        }
     }
 
     /// Returns whether `account` may see the candidate `id`; a candidate that the database

@@ -17,7 +17,7 @@ extension CertifServices {
         guard let stored = try store.plan(id: id) else {
             throw ServiceError.notFound
         }
-        let directory = try CandidateDirectory.load(from: store, records: false)
+        let directory = try CandidateDirectory.load(from: store)
         let acceptable = stored.plan.sessions.filter { session in
             let ids = session.days.flatMap(\.candidates).map(\.id)
             let access = directory.access(organizer: session.organizer, candidateIDs: ids)

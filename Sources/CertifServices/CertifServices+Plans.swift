@@ -114,8 +114,19 @@ extension CertifServices {
             throw ServiceError.notFound
         }
         let withCandidates = scope != .overview
-        let directory = try CandidateDirectory.load(from: store, records: withCandidates)
         let plan = stored.plan
+        var directory = try CandidateDirectory.load(from: store)
+        if case .diploma(let code, let organizer) = scope {
+            let placed = plan.sessions.filter { Self.scope(scope, contains: $0) }
+                .flatMap(\.days).flatMap(\.candidates).map(\.id)
+            let missed = plan.unplanned.map(\.id).filter { id in
+                directory.outlines[id]?.diploma == code
+                    && (organizer.map { $0 == directory.outlines[id]?.territory } ?? true)
+            }
+            // Only the records of the candidates whose names the page shows are read.
+            let shown = (placed + missed).filter { directory.isVisible($0, to: account) }
+            try directory.loadRecords(ids: shown, from: store)
+        }
         var lines: [DiplomaCode: PlanDiplomaLine] = [:]
         var order: [DiplomaCode] = []
         func line(_ code: DiplomaCode) -> PlanDiplomaLine {

@@ -69,7 +69,7 @@ extension CertifServices {
     /// first, without their candidates.
     public func sessions(_ filter: SessionFilter, today: CivilDate) throws -> [SessionView] {
         try requirePlanning()
-        let directory = try CandidateDirectory.load(from: store, records: false)
+        let directory = try CandidateDirectory.load(from: store)
         let views = try store.fixedSessionRecords().compactMap { record -> SessionView? in
             let session = record.session
             guard filter.diploma.map({ $0 == session.diploma }) ?? true,
@@ -101,10 +101,14 @@ extension CertifServices {
         guard let record = try store.fixedSessionRecord(id: id) else {
             throw ServiceError.notFound
         }
-        let directory = try CandidateDirectory.load(from: store, records: true)
+        var directory = try CandidateDirectory.load(from: store)
         guard isVisible(record.session, directory: directory) else {
             throw ServiceError.notFound
         }
+        let shownIDs = record.session.days.flatMap(\.candidates).map(\.id).filter {
+            directory.isVisible($0, to: account)
+        }
+        try directory.loadRecords(ids: shownIDs, from: store)
         return Self.view(
             of: record,
             today: today,
@@ -121,7 +125,7 @@ extension CertifServices {
         guard let session = try store.fixedSession(id: id) else {
             throw ServiceError.notFound
         }
-        let directory = try CandidateDirectory.load(from: store, records: false)
+        let directory = try CandidateDirectory.load(from: store)
         guard isVisible(session, directory: directory),
             account.canWrite(.plans(territory: session.organizer))
         else {

@@ -83,9 +83,32 @@ extension CertifStore {
         }
     }
 
+    /// Returns the plan `id`, or nil when no plan has it. The decoded plan is kept in
+    /// `DecodedPlanCache`, so reading the same plan again skips the decoding of its JSON.
     public func plan(id: Int) throws -> StoredPlan? {
-        guard let row = try database.query("SELECT * FROM plans WHERE id = \(id)").first else {
+        let rows = try database.query(
+            """
+            SELECT id, status, created_at, created_by, accepted_at FROM plans WHERE id = \(id)
+            """
+        )
+        guard let row = rows.first else {
             return nil
+        }
+        let key = DecodedPlanCache.Key(
+            path: path,
+            id: id,
+            createdAt: try row.string("created_at")
+        )
+        let plan: Plan
+        if let cached = DecodedPlanCache.shared.plan(for: key) {
+            plan = cached
+        } else {
+            let json = try database.query("SELECT json FROM plans WHERE id = \(id)")
+            guard let text = try json.first?.string("json") else {
+                return nil
+            }
+            plan = try StoreJSON.decode(Plan.self, from: text, column: "plans.json")
+            DecodedPlanCache.shared.insert(plan, for: key)
         }
         return StoredPlan(
             id: try row.int("id"),
@@ -93,11 +116,7 @@ extension CertifStore {
             createdAt: try row.timestamp("created_at"),
             createdBy: try row.string("created_by"),
             acceptedAt: try row.optionalTimestamp("accepted_at"),
-            plan: try StoreJSON.decode(
-                Plan.self,
-                from: try row.string("json"),
-                column: "plans.json"
-            )
+            plan: plan
         )
     }
 

@@ -55,6 +55,23 @@ extension CertifStore {
         return outlines
     }
 
+    /// Returns the candidates whose id is in `ids`, ordered by id. An id of no candidate is
+    /// skipped.
+    public func candidates(ids: some Collection<String>) throws -> [Candidate] {
+        guard !ids.isEmpty else {
+            return []
+        }
+        // One bound JSON array, however many ids, where an IN list would need one bound value
+        // per id.
+        let list = try StoreJSON.encode(Array(ids))
+        return try database.query(
+            """
+            SELECT * FROM candidates WHERE id IN (SELECT value FROM json_each(\(list)))
+            ORDER BY id
+            """
+        ).map(Self.candidate(from:))
+    }
+
     /// Returns, for every candidate in a fixed session, the territory that organises it, by
     /// candidate id.
     public func fixedSessionOrganizers() throws -> [String: TerritoryCode] {
