@@ -53,6 +53,8 @@ public final class WebApplication: Sendable {
         addAuthenticationRoutes(to: &routes)
         addAccountRoutes(to: &routes)
         addDashboardRoutes(to: &routes)
+        addPlanningRoutes(to: &routes)
+        addSessionRoutes(to: &routes)
         addAPIRoutes(to: &routes)
         addReferenceRoutes(to: &routes)
         addJournalRoutes(to: &routes)
