@@ -68,10 +68,9 @@ func planHeader(_ view: PlanView, reference: ReferenceData) -> Node {
 private func planLinks(_ view: PlanView) -> Node {
     ul(.class("fr-btns-group", "fr-btns-group--inline-md", "fr-mb-4w")) {
         li {
-            a(
-                href: Paths.plan(view.id) + "/calendrier",
-                .class("fr-btn", "fr-btn--secondary", "fr-icon-calendar-line", "fr-btn--icon-left")
-            ) { "Calendrier par mois" }
+            a(href: Paths.plan(view.id) + "/calendrier", .class("fr-btn", "fr-btn--secondary")) {
+                "Calendrier par mois"
+            }
         }
         li {
             a(
