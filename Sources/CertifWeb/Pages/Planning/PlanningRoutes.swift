@@ -12,7 +12,7 @@ extension WebApplication {
             let plans = try await context.services { try $0.plans() }
             return try planListPage(context, plans: plans, form: PlanRunForm(today: context.today))
         }
-        routes.action("/planification") { context, posted in
+        routes.action("/planification") { [logger] context, posted in
             let form = PlanRunForm(from: posted.trimmed("du"), to: posted.trimmed("au"))
             let today = context.today
             do {
@@ -25,6 +25,13 @@ extension WebApplication {
                         + "acceptez celles qui conviennent."
                 )
             } catch let error as ServiceError where error.code != .notFound {
+                logger.debug(
+                    "plan run rejected",
+                    metadata: [
+                        "request.id": .string(context.request.id),
+                        "error": .string(error.description),
+                    ]
+                )
                 let plans = try await context.services { try $0.plans() }
                 var failed = form
                 failed.errors = error.fieldErrors
@@ -63,7 +70,7 @@ extension WebApplication {
                 return try planDiplomaPage(context, view: view, filters: filters)
             }
         }
-        routes.action("/planification/plans/:id/accepter") { context, posted in
+        routes.action("/planification/plans/:id/accepter") { [logger] context, posted in
             let id = try planID(context)
             let sessionIDs: [String]? = posted["portee"] == "tout" ? nil : posted.all("sessions")
             do {
@@ -77,6 +84,16 @@ extension WebApplication {
                         + ". Les candidats que le plan n’a pas retenus attendent le prochain plan."
                 )
             } catch let error as ServiceError where error.code != .notFound {
+                // A rejection by the store (a candidate changed since the plan) is worth a line,
+                // because the service that asked will plan again.
+                logger.notice(
+                    "plan acceptance rejected",
+                    metadata: [
+                        "request.id": .string(context.request.id),
+                        "plan.id": .string(String(id)),
+                        "error": .string(error.description),
+                    ]
+                )
                 let view = try await context.services { try $0.plan(id: id) }
                 return try planOverviewPage(
                     context,
