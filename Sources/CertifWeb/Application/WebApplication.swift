@@ -56,6 +56,7 @@ public final class WebApplication: Sendable {
         addPlanningRoutes(to: &routes)
         addSessionRoutes(to: &routes)
         addAPIRoutes(to: &routes)
+        addPlanAPIRoutes(to: &routes)
         addReferenceRoutes(to: &routes)
         addJournalRoutes(to: &routes)
         addAccountsRoutes(to: &routes)

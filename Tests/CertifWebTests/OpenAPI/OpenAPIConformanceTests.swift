@@ -1,5 +1,6 @@
 import BrowserTesting
 import CertifHTTP
+import CertifWeb
 import Foundation
 import Testing
 
@@ -24,34 +25,130 @@ struct OpenAPIConformanceTests {
 
     @Test("Each example request gets an answer that the spec describes")
     func answersMatchSchemas() async throws {
-        let spec = try OpenAPISpec.load()
-        let web = try WebHarness()
-        let fixture = try APIFixture(web)
-        let validator = SchemaValidator(spec: spec)
-        var covered = Set<OpenAPISpec.Operation>()
-        for example in fixture.examples {
-            let response = try await web.api(
-                example.method,
-                example.target,
-                token: example.token,
-                json: example.json
-            )
-            let operation = OpenAPISpec.Operation(
-                method: example.method.rawValue,
-                path: example.operationPath
-            )
-            covered.insert(operation)
-            #expect(response.status.code == example.expectedStatus, "\(example)")
-            let schema = spec.responseSchema(operation, status: response.status.code)
-            guard let schema else {
-                Issue.record("\(operation) answered \(response.status), which the spec omits")
-                continue
-            }
-            let body = try JSONValue.parse(response.body)
-            let problems = validator.problems(body, schema)
-            #expect(problems.isEmpty, "\(example): \(problems)")
+        let fixture = try await PlanningFixture()
+        var checker = try APIChecker(web: fixture.web)
+        let admin = try fixture.web.apiToken(for: "admin")
+        let officer = try fixture.web.apiToken(for: "agent-hdf")
+        let reader = try fixture.web.apiToken(for: "lecteur")
+
+        try await checker.check(.get, "/api/v1/me", "/api/v1/me", token: admin, expect: 200)
+        try await checker.check(.get, "/api/v1/me", "/api/v1/me", token: officer, expect: 200)
+        try await checker.check(.get, "/api/v1/me", "/api/v1/me", token: nil, expect: 401)
+
+        let plans = "/api/v1/plans"
+        let run = try await checker.check(
+            .post,
+            plans,
+            plans,
+            token: admin,
+            json: #"{"from": "2025-01-01", "to": "2026-03-31"}"#,
+            expect: 201
+        )
+        let planID = try #require(run?["id"]?.doubleValue.map { Int($0) })
+        try await checker.check(
+            .post,
+            plans,
+            plans,
+            token: admin,
+            json: #"{"from": "2025-13-01", "to": "x"}"#,
+            expect: 422
+        )
+        try await checker.check(.post, plans, plans, token: admin, json: "{", expect: 400)
+        try await checker.check(.get, plans, plans, token: officer, expect: 200)
+        try await checker.check(.get, plans, plans, token: reader, expect: 404)
+
+        let plan = "/api/v1/plans/{id}"
+        let overview = try await checker.check(
+            .get,
+            "\(plans)/\(planID)",
+            plan,
+            token: admin,
+            expect: 200
+        )
+        try await checker.check(
+            .get,
+            "\(plans)/\(planID)?diploma=DEIS",
+            plan,
+            token: officer,
+            expect: 200
+        )
+        try await checker.check(
+            .get,
+            "\(plans)/\(planID)?diploma=XYZ",
+            plan,
+            token: admin,
+            expect: 400
+        )
+        try await checker.check(.get, "\(plans)/999", plan, token: admin, expect: 404)
+
+        let sessionIDs = (overview?["sessions"]?.arrayValue ?? []).compactMap {
+            $0["id"]?.stringValue
         }
-        #expect(spec.operations.subtracting(covered).isEmpty, "operations without an example")
+        let first = try #require(sessionIDs.first)
+        let accept = "/api/v1/plans/{id}/accept"
+        try await checker.check(
+            .post,
+            "\(plans)/\(planID)/accept",
+            accept,
+            token: admin,
+            json: #"{"sessions": ["no-such-session"]}"#,
+            expect: 404
+        )
+        let accepted = try await checker.check(
+            .post,
+            "\(plans)/\(planID)/accept",
+            accept,
+            token: admin,
+            json: "{\"sessions\": [\"\(first)\"]}",
+            expect: 200
+        )
+        try await checker.check(
+            .post,
+            "\(plans)/\(planID)/accept",
+            accept,
+            token: admin,
+            expect: 409
+        )
+
+        let sessions = "/api/v1/sessions"
+        try await checker.check(.get, sessions, sessions, token: admin, expect: 200)
+        try await checker.check(
+            .get,
+            sessions + "?timing=upcoming&diploma=DEIS",
+            sessions,
+            token: officer,
+            expect: 200
+        )
+        try await checker.check(
+            .get,
+            sessions + "?timing=soon",
+            sessions,
+            token: admin,
+            expect: 400
+        )
+        let session = "/api/v1/sessions/{id}"
+        let fixed = try #require(accepted?["accepted"]?.arrayValue?.first?.stringValue)
+        let encoded = Paths.segment(fixed)
+        try await checker.check(.get, "\(sessions)/\(encoded)", session, token: admin, expect: 200)
+        try await checker.check(.get, "\(sessions)/nothing", session, token: admin, expect: 404)
+        let release = "/api/v1/sessions/{id}/release"
+        try await checker.check(
+            .post,
+            "\(sessions)/nothing/release",
+            release,
+            token: admin,
+            expect: 404
+        )
+        try await checker.check(
+            .post,
+            "\(sessions)/\(encoded)/release",
+            release,
+            token: admin,
+            expect: 200
+        )
+
+        let missing = checker.spec.operations.subtracting(checker.covered)
+        #expect(missing.isEmpty, "operations without an example: \(missing)")
     }
 
     @Test("The schema check finds a wrong body")
@@ -68,47 +165,42 @@ struct OpenAPIConformanceTests {
     }
 }
 
-/// Example API requests on a database with data, one or more per operation of the spec.
-struct APIFixture {
-    struct Example: CustomStringConvertible {
-        var method: HTTPMethod
-        var target: String
-        /// The spec's path of the operation, "/api/v1/candidates/{id}".
-        var operationPath: String
-        var token: String?
-        var json: String? = nil
-        var expectedStatus: Int
+/// Sends API requests and checks each answer against the spec: its status is the expected
+/// one and is listed for the operation, and its body matches the schema of that status.
+struct APIChecker {
+    let web: WebHarness
+    let spec: OpenAPISpec
+    let validator: SchemaValidator
+    private(set) var covered = Set<OpenAPISpec.Operation>()
 
-        var description: String { "\(method) \(target) → \(expectedStatus)" }
+    init(web: WebHarness) throws {
+        self.web = web
+        spec = try OpenAPISpec.load()
+        validator = SchemaValidator(spec: spec)
     }
 
-    var examples: [Example] = []
-
-    init(_ web: WebHarness) throws {
-        let admin = try web.apiToken(for: "admin")
-        let officer = try web.apiToken(for: "agent-hdf")
-        examples += [
-            Example(
-                method: .get,
-                target: "/api/v1/me",
-                operationPath: "/api/v1/me",
-                token: admin,
-                expectedStatus: 200
-            ),
-            Example(
-                method: .get,
-                target: "/api/v1/me",
-                operationPath: "/api/v1/me",
-                token: officer,
-                expectedStatus: 200
-            ),
-            Example(
-                method: .get,
-                target: "/api/v1/me",
-                operationPath: "/api/v1/me",
-                token: nil,
-                expectedStatus: 401
-            ),
-        ]
+    /// Sends the request and returns its decoded body.
+    @discardableResult
+    mutating func check(
+        _ method: HTTPMethod,
+        _ target: String,
+        _ operationPath: String,
+        token: String?,
+        json: String? = nil,
+        expect expectedStatus: Int
+    ) async throws -> JSONValue? {
+        let response = try await web.api(method, target, token: token, json: json)
+        let operation = OpenAPISpec.Operation(method: method.rawValue, path: operationPath)
+        covered.insert(operation)
+        let label = "\(method) \(target)"
+        #expect(response.status.code == expectedStatus, "\(label): \(response.bodyText)")
+        guard let schema = spec.responseSchema(operation, status: response.status.code) else {
+            Issue.record("\(label) answered \(response.status), which the spec omits")
+            return nil
+        }
+        let body = try JSONValue.parse(response.body)
+        let problems = validator.problems(body, schema)
+        #expect(problems.isEmpty, "\(label): \(problems)")
+        return body
     }
 }
