@@ -55,7 +55,8 @@ let package = Package(
         .target(
             name: "CertifWeb",
             dependencies: [
-                "CertifAuth", "CertifDomain", "CertifHTML", "CertifHTTP", "CertifImport",
+                "CertifAuth", "CertifDocuments", "CertifDomain", "CertifHTML", "CertifHTTP",
+                "CertifImport",
                 "CertifPlanning", "CertifServices", "CertifStore",
             ]
         ),

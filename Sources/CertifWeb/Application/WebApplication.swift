@@ -57,6 +57,7 @@ public final class WebApplication: Sendable {
         addSessionRoutes(to: &routes)
         addAPIRoutes(to: &routes)
         addPlanAPIRoutes(to: &routes)
+        addPlanExportRoutes(to: &routes)
         addReferenceRoutes(to: &routes)
         addJournalRoutes(to: &routes)
         addAccountsRoutes(to: &routes)

@@ -78,6 +78,16 @@ private func planLinks(_ view: PlanView) -> Node {
                 .class("fr-btn", "fr-btn--secondary")
             ) { "Comparer avec un autre plan" }
         }
+        li {
+            a(href: Paths.plan(view.id) + "/export.csv", .class("fr-btn", "fr-btn--secondary")) {
+                "Exporter (CSV)"
+            }
+        }
+        li {
+            a(href: Paths.plan(view.id) + "/export.xlsx", .class("fr-btn", "fr-btn--secondary")) {
+                "Exporter (Excel)"
+            }
+        }
         li { a(href: "/planification", .class("fr-btn", "fr-btn--tertiary")) { "Tous les plans" } }
     }
 }
