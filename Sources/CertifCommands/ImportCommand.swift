@@ -7,21 +7,9 @@ import CertifStore
 struct ImportCommand: CertifCommand {
     /// The value found, quoted for a terminal: control and format characters shown as their
     /// code, at most 80 characters.
-    static func shown(_ value: String?) -> String {
-        guard let value, !value.isEmpty else { return "" }
-        var text = ""
-        for scalar in value.unicodeScalars.prefix(80) {
-            let category = scalar.properties.generalCategory
-            if scalar.value < 0x20 || scalar.value == 0x7F || category == .format
-                || category == .lineSeparator || category == .paragraphSeparator
-            {
-                text += "<U+" + String(scalar.value, radix: 16, uppercase: true) + ">"
-            } else {
-                text.unicodeScalars.append(scalar)
-            }
-        }
-        let cut = value.unicodeScalars.count > 80 ? "…" : ""
-        return " (valeur : « \(text)\(cut) »)"
+    static func shown(_ issue: CandidateFileIssue) -> String {
+        guard let value = issue.visibleValue(maxLength: 80) else { return "" }
+        return " (valeur : « \(value) »)"
     }
 
     static let spec = CommandSpec(
@@ -71,7 +59,7 @@ struct ImportCommand: CertifCommand {
         let result = CandidateFileReader.read(data, reference: try context.reference())
         let console = context.console
         for issue in result.issues {
-            console.error("\(path): \(issue)" + Self.shown(issue.value))
+            console.error("\(path): \(issue)" + Self.shown(issue))
         }
         let skip = context.arguments.flag("--skip-invalid")
         let fileWide = result.issues.contains { $0.line <= 1 }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// A column of the candidate file, named as the documentation and the example file name it.
-enum CandidateColumn: String, CaseIterable {
+/// Forms that create one candidate name their fields the same way.
+public enum CandidateColumn: String, CaseIterable, Sendable {
     case identifier = "identifiant"
     case birthName = "nom_naissance"
     case usageName = "nom_usage"
@@ -17,7 +18,7 @@ enum CandidateColumn: String, CaseIterable {
 
     /// Whether the header must contain the column. An optional column may also be left empty on
     /// any row.
-    var isRequired: Bool {
+    public var isRequired: Bool {
         switch self {
         case .usageName, .deadline, .remote, .extraTime: false
         default: true
@@ -25,7 +26,7 @@ enum CandidateColumn: String, CaseIterable {
     }
 
     /// The French description of the column's value, for the message of an empty value.
-    var expectedValue: String {
+    public var expectedValue: String {
         switch self {
         case .identifier:
             "l'identifiant du candidat, unique dans le fichier, fait de lettres, de chiffres, "
@@ -45,7 +46,7 @@ enum CandidateColumn: String, CaseIterable {
     }
 
     /// The maximum length of a value, in Unicode scalars.
-    var maximumLength: Int {
+    public var maximumLength: Int {
         self == .identifier ? 64 : 200
     }
 

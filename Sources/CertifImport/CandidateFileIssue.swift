@@ -31,6 +31,25 @@ public struct CandidateFileIssue: Sendable, Hashable, CustomStringConvertible {
         self.identifier = identifier
     }
 
+    /// The value as a person may read it on a terminal or a page: each control or format
+    /// character written as its code (`<U+200B>`), and the text cut after `maxLength` Unicode
+    /// scalars with "…". Nil when there is no value or it is empty.
+    public func visibleValue(maxLength: Int = 80) -> String? {
+        guard let value, !value.isEmpty else { return nil }
+        var text = ""
+        for scalar in value.unicodeScalars.prefix(maxLength) {
+            let category = scalar.properties.generalCategory
+            if scalar.value < 0x20 || scalar.value == 0x7F || category == .format
+                || category == .lineSeparator || category == .paragraphSeparator
+            {
+                text += "<U+" + String(scalar.value, radix: 16, uppercase: true) + ">"
+            } else {
+                text.unicodeScalars.append(scalar)
+            }
+        }
+        return value.unicodeScalars.count > maxLength ? text + "…" : text
+    }
+
     /// The line, column and message. The value is left out because it may be a name or a birth
     /// date, so the description is safe to log.
     public var description: String {

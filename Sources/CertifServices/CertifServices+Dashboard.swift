@@ -41,22 +41,31 @@ extension CertifServices {
         let seesCandidates = account.candidateVisibility != .none
         let visibility = seesCandidates ? account.candidateVisibility : .all
         let settings = try store.settings()
-        let waiting = try store.waitingCandidates(visibleTo: visibility)
-        let horizon = today.adding(days: Self.urgentDays)
-        let urgent = waiting.compactMap { candidate -> DashboardSummary.UrgentCandidate? in
-            let deadline = settings.deadline(for: candidate)
-            return deadline.date <= horizon
-                ? DashboardSummary.UrgentCandidate(candidate: candidate, deadline: deadline) : nil
-        }.sorted { ($0.deadline.date, $0.candidate.id) < ($1.deadline.date, $1.candidate.id) }
+        let waitingCount = try store.candidateCount(visibleTo: visibility, status: .waiting)
+        // The nearest deadlines come from SQL, so the page reads at most listLimit candidates
+        // however many wait.
+        let nearest = try store.candidates(
+            visibleTo: visibility,
+            status: .waiting,
+            deadlineOnOrBefore: today.adding(days: Self.urgentDays),
+            order: .deadline,
+            limit: seesCandidates ? min(max(listLimit, 0), CertifStore.maxPageSize) : 0
+        )
+        let urgent = nearest.rows.map { candidate in
+            DashboardSummary.UrgentCandidate(
+                candidate: candidate,
+                deadline: settings.deadline(for: candidate)
+            )
+        }
         let upcoming = try store.fixedSessions().filter { session in
             guard let last = session.days.map(\.date).max(), last >= today else { return false }
             return seesCandidates ? account.isAllowed(.viewSession(try access(to: session))) : true
         }.sorted { ($0.days.map(\.date).min() ?? today) < ($1.days.map(\.date).min() ?? today) }
         let drafts = try store.plans().filter { $0.status == .draft }
         return DashboardSummary(
-            waitingCount: waiting.count,
-            urgent: seesCandidates ? Array(urgent.prefix(listLimit)) : [],
-            urgentCount: urgent.count,
+            waitingCount: waitingCount,
+            urgent: urgent,
+            urgentCount: nearest.total,
             urgentDays: Self.urgentDays,
             upcoming: upcoming.prefix(listLimit).map { session in
                 DashboardSummary.UpcomingSession(

@@ -10,6 +10,8 @@ public struct AuditAction: RawRepresentable, Hashable, Sendable, Codable, Custom
 
     public static let candidateInsert = AuditAction(rawValue: "candidate.insert")
     public static let candidateUpdate = AuditAction(rawValue: "candidate.update")
+    /// A candidate file imported after its preview; each candidate written has its own entry.
+    public static let candidateFileImport = AuditAction(rawValue: "candidate-file.import")
     public static let settingsUpdate = AuditAction(rawValue: "settings.update")
     public static let planDraft = AuditAction(rawValue: "plan.draft")
     public static let planAccept = AuditAction(rawValue: "plan.accept")
@@ -40,8 +42,8 @@ public struct AuditEntry: Sendable, Hashable {
     public var at: Date
     public var actor: String
     public var action: AuditAction
-    /// The kind of entity changed: "candidate", "settings", "plan", "session", "account" or
-    /// "api-token".
+    /// The kind of entity changed: "candidate", "candidate-file", "settings", "plan",
+    /// "session", "account" or "api-token".
     public var entity: String
     public var entityID: String?
     /// The entity as JSON before the change, or nil when the change created it.
@@ -53,6 +55,23 @@ public struct AuditEntry: Sendable, Hashable {
 extension CertifStore {
     /// Returns the `limit` latest entries of the audit log, newest first.
     public func auditLog(limit: Int = 100) throws -> [AuditEntry] {
+        try auditEntries(where: "1", limit: limit)
+    }
+
+    /// Returns the `limit` latest entries about one entity, newest first: those of the
+    /// candidate "C-001" for `entity` "candidate" and `entityID` "C-001".
+    public func auditLog(
+        entity: String,
+        entityID: String,
+        limit: Int = 100
+    ) throws -> [AuditEntry] {
+        try auditEntries(
+            where: "entity = \(entity) AND entity_id = \(entityID)",
+            limit: limit
+        )
+    }
+
+    private func auditEntries(where condition: SQL, limit: Int) throws -> [AuditEntry] {
         guard limit >= 0 else {
             throw StoreError(
                 code: .invalidRequest,
@@ -62,7 +81,7 @@ extension CertifStore {
         let rows = try database.query(
             """
             SELECT id, at, actor, action, entity, entity_id, before, after
-            FROM audit_log ORDER BY id DESC LIMIT \(limit)
+            FROM audit_log WHERE \(condition) ORDER BY id DESC LIMIT \(limit)
             """
         )
         return try rows.map { row in

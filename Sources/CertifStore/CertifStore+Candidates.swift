@@ -1,7 +1,7 @@
 import CertifDomain
 
 /// The counts and ids of the candidates that an import inserted, updated or left unchanged.
-public struct ImportOutcome: Sendable, Hashable {
+public struct ImportOutcome: Sendable, Hashable, Codable {
     public var inserted: Int { insertedIDs.count }
     public var updated: Int { updatedIDs.count }
     public var unchanged: Int
@@ -28,6 +28,35 @@ extension CertifStore {
         _ candidates: [Candidate],
         actor: StoreActor
     ) throws -> ImportOutcome {
+        try Self.checkDistinctIDs(candidates)
+        return try write(as: actor) { timestamp in
+            try applyImport(candidates, actor: actor, at: timestamp)
+        }
+    }
+
+    /// Returns what `importCandidates` would do with `candidates` now, without writing: the
+    /// ids it would insert and update, and how many it would leave unchanged.
+    ///
+    /// Throws `invalidRequest` when two candidates share an id.
+    public func plannedImport(_ candidates: [Candidate]) throws -> ImportOutcome {
+        try Self.checkDistinctIDs(candidates)
+        return try database.readTransaction {
+            var outcome = ImportOutcome()
+            for candidate in candidates {
+                let stored = try self.candidate(id: candidate.id)
+                if stored == nil {
+                    outcome.insertedIDs.append(candidate.id)
+                } else if stored == candidate {
+                    outcome.unchanged += 1
+                } else {
+                    outcome.updatedIDs.append(candidate.id)
+                }
+            }
+            return outcome
+        }
+    }
+
+    static func checkDistinctIDs(_ candidates: [Candidate]) throws {
         var seen = Set<String>()
         for candidate in candidates where !seen.insert(candidate.id).inserted {
             throw StoreError(
@@ -36,43 +65,52 @@ extension CertifStore {
                     + "keep one row per candidate"
             )
         }
-        return try write(as: actor) { timestamp in
-            var outcome = ImportOutcome()
-            for candidate in candidates {
-                let stored = try self.candidate(id: candidate.id)
-                if stored == candidate {
-                    outcome.unchanged += 1
-                    continue
-                }
-                let after = try StoreJSON.encode(candidate)
-                if let stored {
-                    try updateRow(of: candidate, at: timestamp)
-                    try appendAudit(
-                        at: timestamp,
-                        actor: actor,
-                        action: .candidateUpdate,
-                        entity: "candidate",
-                        entityID: candidate.id,
-                        before: try StoreJSON.encode(stored),
-                        after: after
-                    )
-                    outcome.updatedIDs.append(candidate.id)
-                } else {
-                    try insertRow(of: candidate, at: timestamp)
-                    try appendAudit(
-                        at: timestamp,
-                        actor: actor,
-                        action: .candidateInsert,
-                        entity: "candidate",
-                        entityID: candidate.id,
-                        before: nil,
-                        after: after
-                    )
-                    outcome.insertedIDs.append(candidate.id)
-                }
+    }
+
+    /// Writes an import inside the caller's write transaction, as `importCandidates`
+    /// describes.
+    func applyImport(
+        _ candidates: [Candidate],
+        actor: StoreActor,
+        at timestamp: String
+    ) throws -> ImportOutcome {
+        let settings = try settings()
+        var outcome = ImportOutcome()
+        for candidate in candidates {
+            let stored = try self.candidate(id: candidate.id)
+            if stored == candidate {
+                outcome.unchanged += 1
+                continue
             }
-            return outcome
+            let deadline = settings.deadline(for: candidate).date
+            let after = try StoreJSON.encode(candidate)
+            if let stored {
+                try updateRow(of: candidate, deadline: deadline, at: timestamp)
+                try appendAudit(
+                    at: timestamp,
+                    actor: actor,
+                    action: .candidateUpdate,
+                    entity: "candidate",
+                    entityID: candidate.id,
+                    before: try StoreJSON.encode(stored),
+                    after: after
+                )
+                outcome.updatedIDs.append(candidate.id)
+            } else {
+                try insertRow(of: candidate, deadline: deadline, at: timestamp)
+                try appendAudit(
+                    at: timestamp,
+                    actor: actor,
+                    action: .candidateInsert,
+                    entity: "candidate",
+                    entityID: candidate.id,
+                    before: nil,
+                    after: after
+                )
+                outcome.insertedIDs.append(candidate.id)
+            }
         }
+        return outcome
     }
 
     /// Returns every candidate, ordered by id.
@@ -101,13 +139,13 @@ extension CertifStore {
         ).map(Self.candidate(from:))
     }
 
-    private func insertRow(of candidate: Candidate, at timestamp: String) throws {
+    func insertRow(of candidate: Candidate, deadline: CivilDate, at timestamp: String) throws {
         try database.execute(
             """
             INSERT INTO candidates (
                 id, birth_name, usage_name, given_names, birth_date, diploma, route, territory,
                 available_from, explicit_deadline, remote_allowed, extra_time_percent,
-                created_at, updated_at, search_text, sort_name
+                created_at, updated_at, search_text, sort_name, deadline
             ) VALUES (
                 \(candidate.id), \(candidate.birthName), \(candidate.usageName),
                 \(candidate.givenNames), \(candidate.birthDate), \(candidate.diploma.rawValue),
@@ -115,13 +153,14 @@ extension CertifStore {
                 \(candidate.availableFrom), \(candidate.explicitDeadline),
                 \(candidate.remoteAllowed), \(candidate.extraTimePercent),
                 \(timestamp), \(timestamp),
-                \(SearchKey.searchText(of: candidate)), \(SearchKey.sortName(of: candidate))
+                \(SearchKey.searchText(of: candidate)), \(SearchKey.sortName(of: candidate)),
+                \(deadline)
             )
             """
         )
     }
 
-    private func updateRow(of candidate: Candidate, at timestamp: String) throws {
+    func updateRow(of candidate: Candidate, deadline: CivilDate, at timestamp: String) throws {
         try database.execute(
             """
             UPDATE candidates SET
@@ -138,7 +177,8 @@ extension CertifStore {
                 extra_time_percent = \(candidate.extraTimePercent),
                 updated_at = \(timestamp),
                 search_text = \(SearchKey.searchText(of: candidate)),
-                sort_name = \(SearchKey.sortName(of: candidate))
+                sort_name = \(SearchKey.sortName(of: candidate)),
+                deadline = \(deadline)
             WHERE id = \(candidate.id)
             """
         )

@@ -10,8 +10,9 @@ extension CertifStore {
         return try StoreJSON.decode(Settings.self, from: json, column: "settings.json")
     }
 
-    /// Replaces the settings and records the settings in effect before and after in the
-    /// audit log. Saving settings equal to the stored ones writes nothing, but saving the
+    /// Replaces the settings, recomputes every candidate's stored deadline from them, and
+    /// records the settings in effect before and after in the audit log, all in one
+    /// transaction. Saving settings equal to the stored ones writes nothing, but saving the
     /// defaults when none are stored writes them. Returns whether anything was written.
     @discardableResult
     public func saveSettings(_ settings: Settings, actor: StoreActor) throws -> Bool {
@@ -33,6 +34,7 @@ extension CertifStore {
                 ON CONFLICT (id) DO UPDATE SET json = excluded.json
                 """
             )
+            try Self.refreshDeadlines(in: database, settings: settings)
             try appendAudit(
                 at: timestamp,
                 actor: actor,

@@ -1,27 +1,55 @@
 import CertifAuth
 import CertifDomain
 
+/// Whether a candidate already has his exam day.
+public enum CandidateStatus: String, Sendable, Hashable, CaseIterable {
+    /// In no fixed session: a plan still has to place him.
+    case waiting
+    /// In a fixed session.
+    case scheduled
+}
+
+/// The order of a list of candidates.
+public enum CandidateOrder: Sendable, Hashable {
+    /// By birth name, ignoring case and accents, then by id.
+    case name
+    /// By deadline, the nearest first, then by id.
+    case deadline
+}
+
 extension CertifStore {
     /// Words that a candidate search may have.
     public static let maxSearchWords = 16
+    /// Candidates that one page of `candidates(visibleTo:…)` may return.
+    public static let maxPageSize = 200
+
+    /// Returns how many words a search for `text` looks for, once folded as the search folds
+    /// them, so that a caller can reject a search of more than `maxSearchWords` words itself.
+    public static func searchWordCount(_ text: String) -> Int {
+        SearchKey.words(text).count
+    }
 
     /// Returns one page of the candidates that `visibility` includes, filtered in SQL, and the
     /// number of candidates on all pages.
     ///
     /// A regional officer's visibility includes the candidates who live in his territory and
-    /// those in a fixed session that his territory's service organises. Candidates are
-    /// ordered by birth name, ignoring case and accents, then by id. `search` is split into
+    /// those in a fixed session that his territory's service organises. `search` is split into
     /// words, and a candidate matches when each word occurs in his id, birth name, usage name
     /// or given names, ignoring case, accents and punctuation (see `SearchKey.fold`). A nil
-    /// or blank search, diploma or route filters nothing.
+    /// or blank search, diploma, route or status filters nothing. `deadlineOnOrBefore` keeps
+    /// the candidates whose deadline (`Settings.deadline(for:)` of the stored settings) is on
+    /// or before that day, those already past included.
     ///
-    /// Throws `invalidRequest` when `limit` or `offset` is negative, or the search has more
-    /// than `maxSearchWords` words.
+    /// Throws `invalidRequest` when `limit` or `offset` is negative, `limit` is over
+    /// `maxPageSize`, or the search has more than `maxSearchWords` words.
     public func candidates(
         visibleTo visibility: CandidateVisibility,
         search: String? = nil,
         diploma: DiplomaCode? = nil,
         route: AccessRoute? = nil,
+        status: CandidateStatus? = nil,
+        deadlineOnOrBefore: CivilDate? = nil,
+        order: CandidateOrder = .name,
         limit: Int = 50,
         offset: Int = 0
     ) throws -> (rows: [Candidate], total: Int) {
@@ -32,6 +60,78 @@ extension CertifStore {
                     + "offset \(offset)"
             )
         }
+        guard limit <= Self.maxPageSize else {
+            throw StoreError(
+                code: .invalidRequest,
+                message: "a page holds at most \(Self.maxPageSize) candidates, and \(limit) "
+                    + "were requested; request a smaller page and use the offset for the rest"
+            )
+        }
+        guard
+            let filter = try Self.filter(
+                visibleTo: visibility,
+                search: search,
+                diploma: diploma,
+                route: route,
+                status: status,
+                deadlineOnOrBefore: deadlineOnOrBefore
+            )
+        else {
+            return ([], 0)
+        }
+        let ordering: SQL =
+            switch order {
+            case .name: "sort_name, id"
+            case .deadline: "deadline, id"
+            }
+        return try database.readTransaction {
+            let rows = try database.query(
+                """
+                SELECT * FROM candidates WHERE \(filter)
+                ORDER BY \(ordering) LIMIT \(limit) OFFSET \(offset)
+                """
+            )
+            let total = try database.query(
+                "SELECT count(*) AS n FROM candidates WHERE \(filter)"
+            )[0].int("n")
+            return (try rows.map(Self.candidate(from:)), total)
+        }
+    }
+
+    /// Returns the number of candidates that `candidates(visibleTo:…)` would list with the
+    /// same filters, without reading them.
+    public func candidateCount(
+        visibleTo visibility: CandidateVisibility,
+        status: CandidateStatus? = nil,
+        deadlineOnOrBefore: CivilDate? = nil
+    ) throws -> Int {
+        guard
+            let filter = try Self.filter(
+                visibleTo: visibility,
+                search: nil,
+                diploma: nil,
+                route: nil,
+                status: status,
+                deadlineOnOrBefore: deadlineOnOrBefore
+            )
+        else {
+            return 0
+        }
+        return try database.query(
+            "SELECT count(*) AS n FROM candidates WHERE \(filter)"
+        )[0].int("n")
+    }
+
+    /// Returns the SQL condition of a candidate list, or nil when `visibility` includes no
+    /// candidate.
+    private static func filter(
+        visibleTo visibility: CandidateVisibility,
+        search: String?,
+        diploma: DiplomaCode?,
+        route: AccessRoute?,
+        status: CandidateStatus?,
+        deadlineOnOrBefore: CivilDate?
+    ) throws -> SQL? {
         let words = SearchKey.words(search ?? "")
         guard words.count <= Self.maxSearchWords else {
             throw StoreError(
@@ -40,8 +140,8 @@ extension CertifStore {
                     + "\(Self.maxSearchWords); search for fewer words"
             )
         }
-        guard let visible = Self.condition(for: visibility) else {
-            return ([], 0)
+        guard let visible = condition(for: visibility) else {
+            return nil
         }
         var conditions = [visible]
         if let diploma {
@@ -50,22 +150,47 @@ extension CertifStore {
         if let route {
             conditions.append("candidates.route = \(route.rawValue)")
         }
+        switch status {
+        case nil:
+            break
+        case .waiting:
+            conditions.append("NOT EXISTS (\(inFixedSession))")
+        case .scheduled:
+            conditions.append("EXISTS (\(inFixedSession))")
+        }
+        if let deadlineOnOrBefore {
+            conditions.append("candidates.deadline <= \(deadlineOnOrBefore)")
+        }
         for word in words {
             conditions.append("instr(candidates.search_text, \(word)) > 0")
         }
-        let filter = SQL.joined(conditions, separator: " AND ")
-        return try database.readTransaction {
+        return SQL.joined(conditions, separator: " AND ")
+    }
+
+    private static let inFixedSession: SQL = """
+        SELECT 1 FROM session_candidates
+        WHERE session_candidates.candidate_id = candidates.id
+        """
+
+    /// Returns the fixed session of each of `candidateIDs` that is in one, by candidate id.
+    public func fixedSessionIDs(containing candidateIDs: [String]) throws -> [String: String] {
+        var sessions: [String: String] = [:]
+        // Chunks of 500 ids stay far below SQLite's limit on bound values (32,766 by default
+        // since SQLite 3.32).
+        for chunk in stride(from: 0, to: candidateIDs.count, by: 500) {
+            let ids = candidateIDs[chunk..<min(chunk + 500, candidateIDs.count)]
+            let list = SQL.joined(ids.map { id -> SQL in "\(id)" }, separator: ", ")
             let rows = try database.query(
                 """
-                SELECT * FROM candidates WHERE \(filter)
-                ORDER BY sort_name, id LIMIT \(limit) OFFSET \(offset)
+                SELECT candidate_id, session_id FROM session_candidates
+                WHERE candidate_id IN (\(list))
                 """
             )
-            let total = try database.query(
-                "SELECT count(*) AS n FROM candidates WHERE \(filter)"
-            )[0].int("n")
-            return (try rows.map(Self.candidate(from:)), total)
+            for row in rows {
+                sessions[try row.string("candidate_id")] = try row.string("session_id")
+            }
         }
+        return sessions
     }
 
     /// Returns the candidate `id`, or nil when no candidate has it or `visibility` does not

@@ -47,6 +47,13 @@ public struct StoreError: Error, CustomStringConvertible, CustomDebugStringConve
         public static let sessionNotInPlan = Code(rawValue: "session-not-in-plan")
         public static let sessionNotFound = Code(rawValue: "session-not-found")
         public static let candidateNotFound = Code(rawValue: "candidate-not-found")
+        /// A candidate to create has the id of a stored one.
+        public static let candidateExists = Code(rawValue: "candidate-exists")
+        /// No upload has this id for this account and binding, or it expired.
+        public static let uploadNotFound = Code(rawValue: "upload-not-found")
+        /// The stored candidates changed after an import was previewed, so confirming it would
+        /// not do what the preview showed.
+        public static let importChanged = Code(rawValue: "import-changed")
         /// A candidate is already in a fixed session, so he cannot be placed in another.
         public static let candidateAlreadyScheduled = Code(rawValue: "candidate-already-scheduled")
         /// A candidate's stored record or the stored settings changed after the plan was made,

@@ -13,8 +13,12 @@ enum Schema {
             script: accountsAndSearch,
             backfill: fillCandidateSearchColumns
         ),
-        // Version 3 is reserved for another migration. migrate(_:) applies every version that a
-        // database lacks, in list order, so the gap is harmless.
+        Migration(
+            version: 3,
+            name: "add candidate deadlines, audit lookup by entity and candidate uploads",
+            script: deadlinesAndUploads,
+            backfill: fillCandidateDeadlines
+        ),
         Migration(
             version: 4,
             name: "add the national scheme overrides and the audit log indexes",

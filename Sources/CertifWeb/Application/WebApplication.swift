@@ -61,6 +61,7 @@ public final class WebApplication: Sendable {
         addReferenceRoutes(to: &routes)
         addJournalRoutes(to: &routes)
         addAccountsRoutes(to: &routes)
+        addCandidateRoutes(to: &routes)
         return routes.router
     }
 
