@@ -38,8 +38,9 @@ struct AccountsMigrationTests {
 
             #expect(try store.schemaVersions() == Schema.migrations.map(\.version))
             let row = try store.database.query(
-                "SELECT search_text, sort_name FROM candidates WHERE id = 'C-001'"
+                "SELECT search_text, sort_name, deadline FROM candidates WHERE id = 'C-001'"
             )[0]
+            #expect(try row.string("deadline") == "2025-04-15")
             #expect(try row.string("search_text") == "c001 lefevre ndiaye eloise")
             #expect(try row.string("sort_name") == "lefevre")
             #expect(try store.candidates(visibleTo: .all, search: "ELOISE").total == 1)

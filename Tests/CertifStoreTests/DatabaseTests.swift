@@ -19,7 +19,7 @@ struct DatabaseTests {
             #expect(try store.schemaVersions() == Schema.migrations.map(\.version))
             #expect(
                 tables == [
-                    "accounts", "api_tokens", "audit_log", "candidates",
+                    "accounts", "api_tokens", "audit_log", "candidate_uploads", "candidates",
                     "national_scheme_rules", "plans", "schema_migrations",
                     "session_candidates", "sessions", "settings", "sqlite_sequence",
                     "web_sessions",
