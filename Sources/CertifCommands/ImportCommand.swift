@@ -5,8 +5,8 @@ import CertifStore
 /// `certif import FILE`: checks the whole candidate file, then loads or updates it in one
 /// transaction.
 struct ImportCommand: CertifCommand {
-    /// The value found, quoted for a terminal: control and format characters shown as their
-    /// code, at most 80 characters.
+    /// Returns the value found, quoted for a terminal: control and format characters shown as
+    /// their code, at most 80 characters.
     static func shown(_ issue: CandidateFileIssue) -> String {
         guard let value = issue.visibleValue(maxLength: 80) else { return "" }
         return " (valeur : « \(value) »)"

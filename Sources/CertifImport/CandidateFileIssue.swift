@@ -31,7 +31,7 @@ public struct CandidateFileIssue: Sendable, Hashable, CustomStringConvertible {
         self.identifier = identifier
     }
 
-    /// The value as a person may read it on a terminal or a page: each control or format
+    /// Returns the value as a person may read it on a terminal or a page: each control or format
     /// character written as its code (`<U+200B>`), and the text cut after `maxLength` Unicode
     /// scalars with "…". Nil when there is no value or it is empty.
     public func visibleValue(maxLength: Int = 80) -> String? {

@@ -12,8 +12,9 @@ public struct CandidateFormValues: Sendable, Hashable {
         self.values = values
     }
 
-    /// The values of a stored candidate, written as the form and the candidate file write
-    /// them: dates as 15/03/2025, the route as `VAE` or `formation`, the territory by its code.
+    /// Creates the values of a stored candidate, written as the form and the candidate file
+    /// write them: dates as 15/03/2025, the route as `VAE` or `formation`, the territory by its
+    /// code.
     public init(_ candidate: Candidate) {
         values = [
             .identifier: candidate.id,
@@ -42,10 +43,10 @@ extension CertifServices {
     /// Creates a candidate from a form, with exactly the checks that a row of a candidate
     /// file gets, and returns him. `today` is the day that a birth date must not pass.
     ///
-    /// Throws `notFound` for a person who may create no candidate, and `invalid` with French
-    /// messages keyed by column (`nom_naissance`) for a value that a file row would have had
-    /// rejected, a territory where the person may not create candidates, or an id that a
-    /// stored candidate has.
+    /// Throws `notFound` for a person who may create no candidate. Throws `invalid`, with
+    /// French messages keyed by column (`nom_naissance`), for a value that a file row would
+    /// have had rejected, for a territory where the person may not create candidates, or for
+    /// an id that a stored candidate has.
     @discardableResult
     public func createCandidate(
         _ form: CandidateFormValues,
@@ -72,8 +73,8 @@ extension CertifServices {
     /// Throws `notFound` when the person may not see the candidate or may not edit him, and
     /// `invalid` as `createCandidate` does.
     // NOTE: a candidate already in a fixed session is saved even when the new values no
-    // longer fit his exam day (diploma, dates, videoconference); only accepting a later plan
-    // checks that fit.
+    // longer fit his exam day (diploma, dates, videoconference). Only the acceptance of a
+    // later plan checks that fit.
     @discardableResult
     public func updateCandidate(
         id: String,
@@ -116,7 +117,7 @@ extension CertifServices {
         return candidate
     }
 
-    /// The issues' messages by form field, those of one field joined in order.
+    /// Returns the issues' messages by form field, joining those of one field in order.
     static func fieldErrors(_ issues: [CandidateFileIssue]) -> [String: String] {
         var errors: [String: String] = [:]
         for issue in issues {
@@ -130,14 +131,15 @@ extension CertifServices {
         return errors
     }
 
-    /// The French message for a candidate who lives where the person may not write.
+    /// Returns the French message for a candidate who lives where the person may not write.
     func territoryNotWritableMessage(_ territory: TerritoryCode) -> String {
         let own = writableTerritories.map(territoryLabel).joined(separator: ", ")
         return "Le territoire de ce candidat est \(territoryLabel(territory)). Vous ne pouvez "
             + "créer, modifier et importer que les candidats du territoire \(own)."
     }
 
-    /// "Hauts-de-France (32)", or the code alone for a territory that the reference lacks.
+    /// Returns "Hauts-de-France (32)", or the code alone for a territory that the reference
+    /// lacks.
     func territoryLabel(_ territory: TerritoryCode) -> String {
         guard let name = reference.territory(territory)?.name else {
             return territory.rawValue

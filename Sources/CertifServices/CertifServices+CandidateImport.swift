@@ -4,7 +4,7 @@ import CertifImport
 import CertifStore
 import Foundation
 
-/// What importing a candidate file would do, shown before anything is written.
+/// The outcome that importing a candidate file would have, shown before anything is written.
 public struct ImportPreview: Sendable {
     /// A stored candidate that the file changes.
     public struct Update: Sendable {
@@ -49,8 +49,8 @@ extension CertifServices {
     /// day that a birth date must not pass.
     ///
     /// A file without issue that changes something is kept in the store, bound to the person
-    /// and to `binding`, for `CertifStore.uploadLifetime`; its id is the preview's
-    /// `uploadID`. A file with issues is not kept, so it can never be imported.
+    /// and to `binding`, for `CertifStore.uploadLifetime`, and the preview's `uploadID` is its
+    /// id. A file with issues is not kept, so it can never be imported.
     ///
     /// Throws `notFound` for a person who may import no candidate.
     public func previewImport(
@@ -62,6 +62,7 @@ extension CertifServices {
         guard !writableTerritories.isEmpty else {
             throw ServiceError.notFound
         }
+
         let result = CandidateFileReader.read(data, reference: reference, today: today)
         let issues = try rightsIssues(result.candidates) + result.issues
         var preview = ImportPreview(
@@ -78,6 +79,7 @@ extension CertifServices {
         guard issues.isEmpty else {
             return preview
         }
+
         let candidates = result.candidates.map(\.candidate)
         let outcome = try store.plannedImport(candidates)
         let insertedIDs = Set(outcome.insertedIDs)
@@ -100,6 +102,7 @@ extension CertifServices {
         guard !insertedIDs.isEmpty || !updatedIDs.isEmpty else {
             return preview
         }
+
         let upload = try store.saveCandidateUpload(
             accountID: account.id,
             binding: binding,
@@ -115,10 +118,10 @@ extension CertifServices {
     /// Imports the file of a preview, in one transaction audited for each candidate and for
     /// the file, and returns what it did.
     ///
-    /// Throws `notFound` when the person has no waiting upload `uploadID` bound to `binding`
-    /// (another person's or another session's upload, an expired or an already imported
-    /// one), and `conflict` when the file or the stored candidates changed since the preview
-    /// in a way that would change what it imports.
+    /// Throws `notFound` when the person has no waiting upload `uploadID` bound to `binding`:
+    /// another person's or another session's upload, an expired one or one already imported.
+    /// Throws `conflict` when the stored candidates changed since the preview in a way that
+    /// would change what the file imports.
     public func confirmImport(
         uploadID: String,
         binding: String,
@@ -152,8 +155,8 @@ extension CertifServices {
         }
     }
 
-    /// The issues of rows that the person may not import: a territory that he may not write,
-    /// or the id of a stored candidate whom he may not change.
+    /// Returns the issues of the rows that the person may not import: a territory where he
+    /// may not write, or the id of a stored candidate whom he may not change.
     private func rightsIssues(_ rows: [ParsedCandidate]) throws -> [CandidateFileIssue] {
         var issues: [CandidateFileIssue] = []
         for row in rows {
@@ -189,7 +192,7 @@ extension CertifServices {
         return issues
     }
 
-    /// The values that differ between two versions of a candidate, in column order.
+    /// Returns the values that differ between two versions of a candidate, in column order.
     static func changes(
         from before: Candidate?,
         to after: Candidate?

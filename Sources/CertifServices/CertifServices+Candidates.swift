@@ -47,7 +47,7 @@ public struct CandidatePage: Sendable {
     public struct Row: Sendable {
         public var candidate: Candidate
         public var deadline: Deadline
-        /// The fixed session that holds the candidate, or nil while he waits.
+        /// The fixed session that contains the candidate, or nil while he waits.
         public var sessionID: String?
     }
 
@@ -116,8 +116,8 @@ extension CertifServices {
     /// Entries of a candidate's history that his page shows.
     public static let candidateHistoryLimit = 100
 
-    /// Returns one page of the candidates that the person may see, filtered as `filters`
-    /// says. `today` is the day from which `deadlineWithinDays` counts.
+    /// Returns one page of the candidates that the person may see, filtered by `filters`.
+    /// `today` is the day from which `deadlineWithinDays` counts.
     ///
     /// Throws `notFound` for a person who may see no candidate, and `invalid` for a page
     /// below 1 or above `maxCandidatePage`, a page size outside 1 to

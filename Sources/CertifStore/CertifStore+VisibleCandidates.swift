@@ -63,7 +63,7 @@ extension CertifStore {
         guard limit <= Self.maxPageSize else {
             throw StoreError(
                 code: .invalidRequest,
-                message: "a page holds at most \(Self.maxPageSize) candidates, and \(limit) "
+                message: "a page may have at most \(Self.maxPageSize) candidates, and \(limit) "
                     + "were requested; request a smaller page and use the offset for the rest"
             )
         }
@@ -154,9 +154,9 @@ extension CertifStore {
         case nil:
             break
         case .waiting:
-            conditions.append("NOT EXISTS (\(inFixedSession))")
+            conditions.append("candidates.session_id IS NULL")
         case .scheduled:
-            conditions.append("EXISTS (\(inFixedSession))")
+            conditions.append("candidates.session_id IS NOT NULL")
         }
         if let deadlineOnOrBefore {
             conditions.append("candidates.deadline <= \(deadlineOnOrBefore)")
@@ -166,11 +166,6 @@ extension CertifStore {
         }
         return SQL.joined(conditions, separator: " AND ")
     }
-
-    private static let inFixedSession: SQL = """
-        SELECT 1 FROM session_candidates
-        WHERE session_candidates.candidate_id = candidates.id
-        """
 
     /// Returns the fixed session of each of `candidateIDs` that is in one, by candidate id.
     public func fixedSessionIDs(containing candidateIDs: [String]) throws -> [String: String] {

@@ -93,6 +93,10 @@ struct CandidateDeadlineTests {
             #expect(scheduled.rows.map(\.id) == ["C-VAE"])
             #expect(try store.candidateCount(visibleTo: .all, status: .waiting) == 2)
             #expect(try store.fixedSessionIDs(containing: ["C-VAE", "C-TRAINING"]).count == 1)
+            let sessionID = try #require(try store.fixedSessionID(containing: "C-VAE"))
+            try store.releaseSession(id: sessionID, actor: tester)
+            #expect(try store.candidateCount(visibleTo: .all, status: .waiting) == 3)
+            #expect(try store.candidateCount(visibleTo: .all, status: .scheduled) == 0)
         }
     }
 

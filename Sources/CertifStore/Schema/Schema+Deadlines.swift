@@ -1,14 +1,43 @@
 import CertifDomain
 
 extension Schema {
-    /// Version 3: each candidate's deadline as a column, so that lists filter and sort by it
-    /// in SQL; an index to read one entity's audit entries; and the candidate files uploaded
-    /// for a two-step import, kept between the preview and the confirmation.
+    /// Version 3: each candidate's deadline and fixed session as columns, so that lists filter
+    /// and sort by them in SQL, and an index to read one entity's audit entries. It also adds
+    /// the table of the candidate files uploaded for a two-step import, kept from the preview
+    /// to the confirmation.
     static let deadlinesAndUploads: SQL = """
         -- The date of Settings.deadline(for:), in ISO 8601, filled by fillCandidateDeadlines
         -- for existing rows and kept up to date by every candidate write and settings change.
         ALTER TABLE candidates ADD COLUMN deadline TEXT NOT NULL DEFAULT '';
-        CREATE INDEX candidates_deadline ON candidates (deadline, id);
+
+        -- The fixed session that contains the candidate, NULL while he waits: a copy of
+        -- session_candidates that the triggers below keep, so that a list filters by status
+        -- within an index instead of probing session_candidates for every row.
+        ALTER TABLE candidates ADD COLUMN session_id TEXT;
+        UPDATE candidates SET session_id = (
+            SELECT session_candidates.session_id FROM session_candidates
+            WHERE session_candidates.candidate_id = candidates.id
+        );
+        CREATE TRIGGER session_candidates_insert AFTER INSERT ON session_candidates BEGIN
+            UPDATE candidates SET session_id = NEW.session_id WHERE id = NEW.candidate_id;
+        END;
+        CREATE TRIGGER session_candidates_delete AFTER DELETE ON session_candidates BEGIN
+            UPDATE candidates SET session_id = NULL WHERE id = OLD.candidate_id;
+        END;
+        CREATE TRIGGER session_candidates_update AFTER UPDATE ON session_candidates BEGIN
+            UPDATE candidates SET session_id = NULL WHERE id = OLD.candidate_id;
+            UPDATE candidates SET session_id = NEW.session_id WHERE id = NEW.candidate_id;
+        END;
+
+        -- Both indexes contain every column that a list filters on, so that a filtered page
+        -- and its count read the index alone and visit the table only for the rows returned.
+        DROP INDEX candidates_sort_name;
+        CREATE INDEX candidates_list ON candidates (
+            sort_name, id, search_text, deadline, session_id, territory, diploma, route
+        );
+        CREATE INDEX candidates_deadline ON candidates (
+            deadline, id, session_id, territory, diploma, route
+        );
 
         CREATE INDEX audit_log_entity ON audit_log (entity, entity_id);
 

@@ -5,7 +5,7 @@ import CertifImport
 import CertifServices
 import CertifStore
 
-/// GET /candidats/:id: the candidate's identity and route, his deadline and how it was
+/// Builds GET /candidats/:id: the candidate's identity and route, his deadline and how it was
 /// computed, his exam day and his history.
 func candidateDetailPage(_ context: WebContext, id: String) async throws -> HTTPResponse {
     let detail = try await context.services { services in
@@ -152,8 +152,8 @@ private func historySection(_ history: [CandidateHistoryEntry]) -> Node {
     }
 }
 
-/// The changed values, one per item: "Nom de naissance : DUPONT → DURAND", or only the new
-/// value for a creation.
+/// Builds the list of the changed values, one per item: "Nom de naissance : DUPONT →
+/// DURAND", or only the new value for a creation.
 func changeList(_ changes: [CandidateHistoryEntry.Change], isCreation: Bool = false) -> Node {
     ul(.class("certif-changes")) {
         for change in changes {

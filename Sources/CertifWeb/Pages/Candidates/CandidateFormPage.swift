@@ -15,7 +15,7 @@ struct CandidateFormState {
     /// The territories that the territory list offers.
     var territories: [TerritoryCode]
 
-    /// The values of the fields of a posted form, named after the columns.
+    /// Returns the values of the fields of a posted form, named after the columns.
     static func values(of posted: PostedForm) -> CandidateFormValues {
         var values = CandidateFormValues()
         for column in CandidateColumn.allCases {
@@ -29,7 +29,7 @@ struct CandidateFormState {
     }
 }
 
-/// The page of the candidate form, new or edited.
+/// Builds the page of the candidate form, for a new candidate or an edited one.
 func candidateFormPage(
     _ context: WebContext,
     _ state: CandidateFormState,
@@ -71,7 +71,7 @@ func candidateFormPage(
     }
 }
 
-/// The list of the fields in error at the top of the form, each a link to its field.
+/// Builds the list of the fields in error at the top of the form, each a link to its field.
 private func errorSummary(_ errors: [String: String]) -> Node {
     let columns = CandidateColumn.allCases.filter { errors[$0.rawValue] != nil }
     return div(

@@ -7,7 +7,7 @@ import CertifServices
 /// Rows of each kind that the preview lists; the counts always cover the whole file.
 let importPreviewListLimit = 500
 
-/// GET /candidats/import, and the same form again with an error: the file upload.
+/// Builds GET /candidats/import, the file upload, and the same form again with an error.
 func candidateImportPage(
     _ context: WebContext,
     error: String? = nil,
@@ -73,8 +73,8 @@ private func uploadForm(_ context: WebContext, error: String?) throws -> Node {
     }
 }
 
-/// The preview of an uploaded file: its errors by line, or what the import would do, with
-/// the confirmation button.
+/// Builds the preview of an uploaded file: its errors by line, or what the import would do,
+/// with the confirmation button.
 func importPreviewPage(_ context: WebContext, _ preview: ImportPreview) throws -> HTTPResponse {
     let reference = context.reference
     let confirmation: Node
@@ -190,11 +190,11 @@ private func outcomeSection(_ preview: ImportPreview, reference: ReferenceData) 
 }
 
 private func insertedTable(_ rows: [ParsedCandidate], reference: ReferenceData) -> Node {
-    let shown = rows.prefix(importPreviewListLimit)
+    let listed = rows.prefix(importPreviewListLimit)
     return div {
         h2 { "Candidats à créer : \(rows.count)" }
-        if rows.count > shown.count {
-            p { "Les \(shown.count) premiers sont listés." }
+        if rows.count > listed.count {
+            p { "Les \(listed.count) premiers sont listés." }
         }
         dataTable(caption: "Candidats que l’import créera") {
             thead {
@@ -208,7 +208,7 @@ private func insertedTable(_ rows: [ParsedCandidate], reference: ReferenceData) 
                 }
             }
             tbody {
-                for row in shown {
+                for row in listed {
                     tr {
                         td { String(row.line) }
                         td { row.candidate.id }
@@ -229,11 +229,11 @@ private func insertedTable(_ rows: [ParsedCandidate], reference: ReferenceData) 
 }
 
 private func updatedTable(_ rows: [ImportPreview.Update]) -> Node {
-    let shown = rows.prefix(importPreviewListLimit)
+    let listed = rows.prefix(importPreviewListLimit)
     return div {
         h2 { "Candidats à modifier : \(rows.count)" }
-        if rows.count > shown.count {
-            p { "Les \(shown.count) premiers sont listés." }
+        if rows.count > listed.count {
+            p { "Les \(listed.count) premiers sont listés." }
         }
         dataTable(caption: "Candidats que l’import modifiera") {
             thead {
@@ -245,7 +245,7 @@ private func updatedTable(_ rows: [ImportPreview.Update]) -> Node {
                 }
             }
             tbody {
-                for row in shown {
+                for row in listed {
                     tr {
                         td { String(row.line) }
                         td { a(href: Paths.candidate(row.candidate.id)) { row.candidate.id } }

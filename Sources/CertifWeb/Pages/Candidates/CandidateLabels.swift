@@ -6,7 +6,7 @@ import Foundation
 
 /// The French words of the candidate pages for values that the model stores as codes.
 enum CandidateLabels {
-    /// The label of each column of the candidate file, as the form and the history name it.
+    /// Returns the label of a column of the candidate file, as the form and the history name it.
     static func column(_ column: CandidateColumn) -> String {
         switch column {
         case .identifier: "Identifiant"
