@@ -79,13 +79,9 @@ extension CertifServices {
 
     /// The facts about `session` that decide who may see it.
     public func access(to session: FixedSession) throws -> SessionAccess {
-        let ids = Set(session.days.flatMap { $0.candidates.map(\.id) })
-        var territories = Set<TerritoryCode>()
-        for id in ids {
-            if let candidate = try store.candidate(id: id) {
-                territories.insert(candidate.territory)
-            }
-        }
-        return SessionAccess(organizer: session.organizer, candidateTerritories: territories)
+        SessionAccess(
+            organizer: session.organizer,
+            candidateTerritories: try store.candidateTerritories(inSession: session.id)
+        )
     }
 }

@@ -56,4 +56,13 @@ extension CertifStore {
             "SELECT session_id FROM session_candidates WHERE candidate_id = \(candidateID)"
         ).first?.string("session_id")
     }
+
+    /// Returns the home territories of the candidates of the fixed session `id`, none for an
+    /// unknown session.
+    public func candidateTerritories(inSession id: String) throws -> Set<TerritoryCode> {
+        let rows = try database.query(
+            "SELECT DISTINCT territory FROM candidates WHERE session_id = \(id)"
+        )
+        return Set(try rows.map { TerritoryCode(try $0.string("territory")) })
+    }
 }

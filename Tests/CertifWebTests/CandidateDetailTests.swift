@@ -96,6 +96,19 @@ struct CandidateDetailTests {
         #expect(page.bodyText.contains("2025/A 1"))
     }
 
+    @Test(
+        "path segments escape as Foundation does",
+        arguments: ["C-001", "2025/A 1", "Élodie_~.", "a%b?c#d", "ＩＤ１", "😀", ""]
+    )
+    func pathSegments(_ id: String) {
+        var allowed = CharacterSet()
+        allowed.insert(
+            charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~"
+        )
+
+        #expect(Paths.segment(id) == id.addingPercentEncoding(withAllowedCharacters: allowed))
+    }
+
     /// The request reference that an error page shows, which differs between two requests.
     private static func reference(in html: String) -> String? {
         guard let range = html.range(of: "Référence : ") else { return nil }

@@ -97,10 +97,32 @@ public struct Row: Sendable, Hashable {
         guard let text = try optionalString(column) else {
             return nil
         }
-        guard let date = CivilDate(parsing: text) else {
+        guard let date = Self.isoDate(text) ?? CivilDate(parsing: text) else {
             throw Row.invalid(column, "is not a date of the form YYYY-MM-DD")
         }
         return date
+    }
+
+    /// Reads the `YYYY-MM-DD` text that the store writes without Foundation, because a page
+    /// of candidates reads hundreds of dates and `CivilDate(parsing:)` trims each first.
+    /// Returns nil for any other text, which the caller then parses the slow way.
+    private static func isoDate(_ text: String) -> CivilDate? {
+        text.utf8.withContiguousStorageIfAvailable { bytes -> CivilDate? in
+            guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-")
+            else { return nil }
+            func number(_ range: Range<Int>) -> Int? {
+                var value = 0
+                for index in range {
+                    let digit = Int(bytes[index]) - Int(UInt8(ascii: "0"))
+                    guard (0...9).contains(digit) else { return nil }
+                    value = value * 10 + digit
+                }
+                return value
+            }
+            guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10)
+            else { return nil }
+            return CivilDate(year: year, month: month, day: day)
+        } ?? nil
     }
 
     public func date(_ column: String) throws -> CivilDate {

@@ -38,6 +38,8 @@ extension Schema {
         CREATE INDEX candidates_deadline ON candidates (
             deadline, id, session_id, territory, diploma, route
         );
+        CREATE INDEX candidates_session ON candidates (session_id, territory)
+            WHERE session_id IS NOT NULL;
 
         CREATE INDEX audit_log_entity ON audit_log (entity, entity_id);
 
