@@ -57,17 +57,26 @@ extension CertifServices {
                 deadline: settings.deadline(for: candidate)
             )
         }
-        let upcoming = try store.fixedSessions().filter { session in
-            guard let last = session.days.map(\.date).max(), last >= today else { return false }
-            return seesCandidates ? account.isAllowed(.viewSession(try access(to: session))) : true
-        }.sorted { ($0.days.map(\.date).min() ?? today) < ($1.days.map(\.date).min() ?? today) }
+        // Only the sessions listed are decoded: the JSON of every fixed session took most of
+        // the page's time.
+        let upcomingIDs = try store.upcomingSessions(from: today).filter { session in
+            guard seesCandidates else { return true }
+            let access = SessionAccess(
+                organizer: session.organizer,
+                candidateTerritories: try store.candidateTerritories(inSession: session.id)
+            )
+            return account.isAllowed(.viewSession(access))
+        }
+        let upcoming = try upcomingIDs.prefix(max(listLimit, 0)).compactMap { session in
+            try store.fixedSession(id: session.id)
+        }
         let drafts = try store.plans().filter { $0.status == .draft }
         return DashboardSummary(
             waitingCount: waitingCount,
             urgent: urgent,
             urgentCount: nearest.total,
             urgentDays: Self.urgentDays,
-            upcoming: upcoming.prefix(listLimit).map { session in
+            upcoming: upcoming.map { session in
                 DashboardSummary.UpcomingSession(
                     session: session,
                     candidateCount: session.days.reduce(0) { $0 + $1.candidates.count }

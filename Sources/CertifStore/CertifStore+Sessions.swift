@@ -65,4 +65,28 @@ extension CertifStore {
         )
         return Set(try rows.map { TerritoryCode(try $0.string("territory")) })
     }
+
+    /// Returns the id and organiser of each fixed session whose last exam day is `day` or
+    /// later, the session with the earliest first day first, without decoding the sessions.
+    public func upcomingSessions(
+        from day: CivilDate
+    ) throws -> [(id: String, organizer: TerritoryCode)] {
+        let rows = try database.query(
+            """
+            SELECT id, organizer FROM (
+                SELECT id, organizer, rowid AS position,
+                    (SELECT min(json_extract(value, '$.date'))
+                        FROM json_each(sessions.json, '$.days')) AS first_day,
+                    (SELECT max(json_extract(value, '$.date'))
+                        FROM json_each(sessions.json, '$.days')) AS last_day
+                FROM sessions
+            )
+            WHERE last_day >= \(day)
+            ORDER BY first_day, position
+            """
+        )
+        return try rows.map { row in
+            (id: try row.string("id"), organizer: TerritoryCode(try row.string("organizer")))
+        }
+    }
 }

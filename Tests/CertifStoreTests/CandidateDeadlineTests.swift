@@ -137,4 +137,30 @@ struct CandidateDeadlineTests {
             }
         }
     }
+
+    @Test("upcoming sessions by first day")
+    func upcomingSessions() throws {
+        try withTemporaryStore { store, _ throws in
+            _ = try store.importCandidates(
+                [makeCandidate("C-1"), makeCandidate("C-2"), makeCandidate("C-3")],
+                actor: tester
+            )
+            let planID = try store.saveDraft(
+                makePlan([
+                    makeSession("LATE", candidates: ["C-1"], on: "2025-04-10", organizer: "53"),
+                    makeSession("PAST", candidates: ["C-2"], on: "2025-03-01", organizer: "52"),
+                    makeSession("SOON", candidates: ["C-3"], on: "2025-03-20", organizer: "28"),
+                ]),
+                actor: tester
+            )
+            _ = try store.acceptPlan(id: planID, actor: tester)
+
+            let upcoming = try store.upcomingSessions(from: date("2025-03-02"))
+
+            #expect(upcoming.map(\.organizer) == [TerritoryCode("28"), TerritoryCode("53")])
+            #expect(upcoming.allSatisfy { $0.id.hasPrefix("P\(planID)-") })
+            #expect(try store.upcomingSessions(from: date("2025-04-11")).isEmpty)
+            #expect(try store.upcomingSessions(from: date("2025-03-01")).count == 3)
+        }
+    }
 }

@@ -2,6 +2,7 @@ import CertifDomain
 import CertifHTTP
 import CertifServices
 import CertifStore
+import CertifWeb
 import Foundation
 import Testing
 
@@ -243,6 +244,7 @@ struct CandidateListTests {
         }
         let later = (0..<4).map { sampleCandidate("LATER-\($0)") }
         _ = try store.importCandidates(urgent + later, actor: testActor)
+        let sessionID = try store.schedule(["LATER-3"], organizer: "32")
         try await web.login("agent-hdf")
 
         let home = try await web.get("/", as: "agent-hdf")
@@ -250,9 +252,10 @@ struct CandidateListTests {
         let near = try await web.get("/candidats?statut=en-attente&echeance=30", as: "agent-hdf")
 
         #expect(home.bodyText.contains("href=\"/candidats?statut=en-attente&amp;echeance=30\""))
-        #expect(waiting.bodyText.contains("7 candidats"))
+        #expect(waiting.bodyText.contains("6 candidats"))
         #expect(near.bodyText.contains("3 candidats"))
         #expect(home.bodyText.contains("href=\"/candidats/URGENT-0\""))
         #expect(!home.bodyText.contains("href=\"/candidats/LATER-0\""))
+        #expect(home.bodyText.contains("href=\"/sessions/\(Paths.segment(sessionID))\""))
     }
 }
