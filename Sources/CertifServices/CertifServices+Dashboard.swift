@@ -12,6 +12,8 @@ public struct DashboardSummary: Sendable {
     }
 
     public struct UpcomingSession: Sendable {
+        /// The session with its days but without its candidates, which the home page does
+        /// not list: `candidateCount` counts them.
         public var session: FixedSession
         public var candidateCount: Int
     }
@@ -57,9 +59,7 @@ extension CertifServices {
                 deadline: settings.deadline(for: candidate)
             )
         }
-        // Only the sessions listed are decoded: the JSON of every fixed session took most of
-        // the page's time.
-        let upcomingIDs = try store.upcomingSessions(from: today).filter { session in
+        let visibleSessions = try store.upcomingSessions(from: today).filter { session in
             guard seesCandidates else { return true }
             let access = SessionAccess(
                 organizer: session.organizer,
@@ -67,19 +67,27 @@ extension CertifServices {
             )
             return account.isAllowed(.viewSession(access))
         }
-        let upcoming = try upcomingIDs.prefix(max(listLimit, 0)).compactMap { session in
-            try store.fixedSession(id: session.id)
-        }
         let drafts = try store.plans().filter { $0.status == .draft }
         return DashboardSummary(
             waitingCount: waitingCount,
             urgent: urgent,
             urgentCount: nearest.total,
             urgentDays: Self.urgentDays,
-            upcoming: upcoming.map { session in
+            upcoming: visibleSessions.prefix(max(listLimit, 0)).map { outline in
                 DashboardSummary.UpcomingSession(
-                    session: session,
-                    candidateCount: session.days.reduce(0) { $0 + $1.candidates.count }
+                    session: FixedSession(
+                        id: outline.id,
+                        diploma: outline.diploma,
+                        organizer: outline.organizer,
+                        days: outline.days.map { day in
+                            FixedSession.Day(
+                                date: day.date,
+                                commissions: day.commissions,
+                                candidates: []
+                            )
+                        }
+                    ),
+                    candidateCount: outline.candidateCount
                 )
             },
             drafts: seesCandidates ? drafts : []

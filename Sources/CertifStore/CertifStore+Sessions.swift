@@ -66,19 +66,25 @@ extension CertifStore {
         return Set(try rows.map { TerritoryCode(try $0.string("territory")) })
     }
 
-    /// Returns the id and organiser of each fixed session whose last exam day is `day` or
-    /// later, the session with the earliest first day first, without decoding the sessions.
-    public func upcomingSessions(
-        from day: CivilDate
-    ) throws -> [(id: String, organizer: TerritoryCode)] {
+    /// Returns an outline of each fixed session whose last exam day is `day` or later, the
+    /// session with the earliest first day first. The outlines are read with SQLite's JSON
+    /// functions, because decoding whole sessions, candidates and reasons included, takes
+    /// milliseconds each.
+    public func upcomingSessions(from day: CivilDate) throws -> [FixedSessionOutline] {
         let rows = try database.query(
             """
-            SELECT id, organizer FROM (
-                SELECT id, organizer, rowid AS position,
+            SELECT id, diploma, organizer, days, candidate_count FROM (
+                SELECT id, diploma, organizer, rowid AS position,
                     (SELECT min(json_extract(value, '$.date'))
                         FROM json_each(sessions.json, '$.days')) AS first_day,
                     (SELECT max(json_extract(value, '$.date'))
-                        FROM json_each(sessions.json, '$.days')) AS last_day
+                        FROM json_each(sessions.json, '$.days')) AS last_day,
+                    (SELECT group_concat(
+                            json_extract(value, '$.date') || '=' || json_extract(value, '$.commissions'),
+                            ',')
+                        FROM json_each(sessions.json, '$.days')) AS days,
+                    (SELECT count(*) FROM session_candidates
+                        WHERE session_candidates.session_id = sessions.id) AS candidate_count
                 FROM sessions
             )
             WHERE last_day >= \(day)
@@ -86,7 +92,42 @@ extension CertifStore {
             """
         )
         return try rows.map { row in
-            (id: try row.string("id"), organizer: TerritoryCode(try row.string("organizer")))
+            var days: [FixedSessionOutline.Day] = []
+            for pair in try row.string("days").split(separator: ",") {
+                let parts = pair.split(separator: "=")
+                guard parts.count == 2, let date = CivilDate(parsing: String(parts[0])),
+                    let commissions = Int(parts[1])
+                else {
+                    throw StoreError(
+                        code: .invalidStoredData,
+                        message: "column sessions.json has an exam day without a valid date "
+                            + "or commission count"
+                    )
+                }
+                days.append(FixedSessionOutline.Day(date: date, commissions: commissions))
+            }
+            return FixedSessionOutline(
+                id: try row.string("id"),
+                diploma: DiplomaCode(try row.string("diploma")),
+                organizer: TerritoryCode(try row.string("organizer")),
+                days: days,
+                candidateCount: try row.int("candidate_count")
+            )
         }
     }
+}
+
+/// A fixed session without its candidates: what a list of sessions shows.
+public struct FixedSessionOutline: Sendable, Hashable {
+    public struct Day: Sendable, Hashable {
+        public var date: CivilDate
+        public var commissions: Int
+    }
+
+    public var id: String
+    public var diploma: DiplomaCode
+    public var organizer: TerritoryCode
+    public var days: [Day]
+    /// Candidates placed in the session, on all its days.
+    public var candidateCount: Int
 }

@@ -159,6 +159,9 @@ struct CandidateDeadlineTests {
 
             #expect(upcoming.map(\.organizer) == [TerritoryCode("28"), TerritoryCode("53")])
             #expect(upcoming.allSatisfy { $0.id.hasPrefix("P\(planID)-") })
+            #expect(upcoming.first?.days == [.init(date: date("2025-03-20"), commissions: 1)])
+            #expect(upcoming.first?.candidateCount == 1)
+            #expect(upcoming.first?.diploma == DiplomaCode("DEAF"))
             #expect(try store.upcomingSessions(from: date("2025-04-11")).isEmpty)
             #expect(try store.upcomingSessions(from: date("2025-03-01")).count == 3)
         }
