@@ -67,7 +67,7 @@ extension CertifServices {
             )
             return account.isAllowed(.viewSession(access))
         }
-        let drafts = try store.plans().filter { $0.status == .draft }
+        let drafts = try store.plans(status: .draft)
         return DashboardSummary(
             waitingCount: waitingCount,
             urgent: urgent,

@@ -120,13 +120,18 @@ extension CertifStore {
         )
     }
 
-    /// Returns a summary of every stored plan, newest first.
-    public func plans() throws -> [StoredPlanSummary] {
+    /// Returns a summary of every stored plan with `status`, or of every plan when it is nil,
+    /// newest first.
+    ///
+    /// Counting the sessions parses the plan's JSON, megabytes for a national plan, so the
+    /// status filter runs in SQL before it.
+    public func plans(status: PlanStatus? = nil) throws -> [StoredPlanSummary] {
+        let filter: SQL = status.map { "WHERE status = \($0.rawValue)" } ?? ""
         let rows = try database.query(
             """
             SELECT id, status, created_at, created_by, accepted_at, today, period_from, period_to,
                 json_array_length(json, '$.sessions') AS session_count
-            FROM plans ORDER BY id DESC
+            FROM plans \(filter) ORDER BY id DESC
             """
         )
         return try rows.map { row in

@@ -166,4 +166,21 @@ struct CandidateDeadlineTests {
             #expect(try store.upcomingSessions(from: date("2025-03-01")).count == 3)
         }
     }
+
+    @Test("plans filtered by status")
+    func plansByStatus() throws {
+        try withTemporaryStore { store, _ throws in
+            _ = try store.importCandidates([makeCandidate("C-1")], actor: tester)
+            let accepted = try store.saveDraft(
+                makePlan([makeSession("S1", candidates: ["C-1"])]),
+                actor: tester
+            )
+            _ = try store.acceptPlan(id: accepted, actor: tester)
+            let draft = try store.saveDraft(makePlan([]), actor: tester)
+
+            #expect(try store.plans(status: .draft).map(\.id) == [draft])
+            #expect(try store.plans(status: .accepted).map(\.id) == [accepted])
+            #expect(try store.plans().map(\.id) == [draft, accepted])
+        }
+    }
 }
