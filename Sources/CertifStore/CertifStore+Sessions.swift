@@ -71,49 +71,61 @@ extension CertifStore {
     /// functions, because decoding whole sessions, candidates and reasons included, takes
     /// milliseconds each.
     public func upcomingSessions(from day: CivilDate) throws -> [FixedSessionOutline] {
+        // json_each parses a session's whole JSON, candidates included, so it runs once per
+        // session and the days are filtered and sorted here.
         let rows = try database.query(
             """
-            SELECT id, diploma, organizer, days, candidate_count FROM (
-                SELECT id, diploma, organizer, rowid AS position,
-                    (SELECT min(json_extract(value, '$.date'))
-                        FROM json_each(sessions.json, '$.days')) AS first_day,
-                    (SELECT max(json_extract(value, '$.date'))
-                        FROM json_each(sessions.json, '$.days')) AS last_day,
-                    (SELECT group_concat(
-                            json_extract(value, '$.date') || '=' || json_extract(value, '$.commissions'),
-                            ',')
-                        FROM json_each(sessions.json, '$.days')) AS days,
-                    (SELECT count(*) FROM session_candidates
-                        WHERE session_candidates.session_id = sessions.id) AS candidate_count
-                FROM sessions
-            )
-            WHERE last_day >= \(day)
-            ORDER BY first_day, position
+            SELECT id, diploma, organizer,
+                (SELECT group_concat(
+                        json_extract(value, '$.date') || '=' || json_extract(value, '$.commissions'),
+                        ',')
+                    FROM json_each(sessions.json, '$.days')) AS days,
+                (SELECT count(*) FROM session_candidates
+                    WHERE session_candidates.session_id = sessions.id) AS candidate_count
+            FROM sessions ORDER BY rowid
             """
         )
-        return try rows.map { row in
-            var days: [FixedSessionOutline.Day] = []
-            for pair in try row.string("days").split(separator: ",") {
-                let parts = pair.split(separator: "=")
-                guard parts.count == 2, let date = CivilDate(parsing: String(parts[0])),
-                    let commissions = Int(parts[1])
-                else {
-                    throw StoreError(
-                        code: .invalidStoredData,
-                        message: "column sessions.json has an exam day without a valid date "
-                            + "or commission count"
-                    )
-                }
-                days.append(FixedSessionOutline.Day(date: date, commissions: commissions))
+        var outlines: [FixedSessionOutline] = []
+        for row in rows {
+            let days = try Self.outlineDays(try row.optionalString("days") ?? "")
+            guard let last = days.map(\.date).max(), last >= day else {
+                continue
             }
-            return FixedSessionOutline(
-                id: try row.string("id"),
-                diploma: DiplomaCode(try row.string("diploma")),
-                organizer: TerritoryCode(try row.string("organizer")),
-                days: days,
-                candidateCount: try row.int("candidate_count")
+            outlines.append(
+                FixedSessionOutline(
+                    id: try row.string("id"),
+                    diploma: DiplomaCode(try row.string("diploma")),
+                    organizer: TerritoryCode(try row.string("organizer")),
+                    days: days,
+                    candidateCount: try row.int("candidate_count")
+                )
             )
         }
+        // A stable sort keeps sessions with the same first day in the order of creation.
+        return outlines.enumerated().sorted { left, right in
+            let leftFirst = left.element.days.map(\.date).min() ?? day
+            let rightFirst = right.element.days.map(\.date).min() ?? day
+            return (leftFirst, left.offset) < (rightFirst, right.offset)
+        }.map(\.element)
+    }
+
+    /// Reads the `date=commissions` pairs, separated by commas, of `upcomingSessions`.
+    private static func outlineDays(_ text: String) throws -> [FixedSessionOutline.Day] {
+        var days: [FixedSessionOutline.Day] = []
+        for pair in text.split(separator: ",") {
+            let parts = pair.split(separator: "=")
+            guard parts.count == 2, let date = CivilDate(parsing: String(parts[0])),
+                let commissions = Int(parts[1])
+            else {
+                throw StoreError(
+                    code: .invalidStoredData,
+                    message: "column sessions.json has an exam day without a valid date or "
+                        + "commission count"
+                )
+            }
+            days.append(FixedSessionOutline.Day(date: date, commissions: commissions))
+        }
+        return days
     }
 }
 
