@@ -67,27 +67,21 @@ extension CertifStore {
     }
 
     /// Returns an outline of each fixed session whose last exam day is `day` or later, the
-    /// session with the earliest first day first. The outlines are read with SQLite's JSON
-    /// functions, because decoding whole sessions, candidates and reasons included, takes
-    /// milliseconds each.
+    /// session with the earliest first day first. The outlines come from columns that
+    /// triggers copy from the sessions' JSON, because decoding whole sessions, candidates and
+    /// reasons included, takes milliseconds each.
     public func upcomingSessions(from day: CivilDate) throws -> [FixedSessionOutline] {
-        // json_each parses a session's whole JSON, candidates included, so it runs once per
-        // session and the days are filtered and sorted here.
         let rows = try database.query(
             """
-            SELECT id, diploma, organizer,
-                (SELECT group_concat(
-                        json_extract(value, '$.date') || '=' || json_extract(value, '$.commissions'),
-                        ',')
-                    FROM json_each(sessions.json, '$.days')) AS days,
+            SELECT id, diploma, organizer, days_outline,
                 (SELECT count(*) FROM session_candidates
                     WHERE session_candidates.session_id = sessions.id) AS candidate_count
-            FROM sessions ORDER BY rowid
+            FROM sessions WHERE last_day >= \(day) ORDER BY rowid
             """
         )
         var outlines: [FixedSessionOutline] = []
         for row in rows {
-            let days = try Self.outlineDays(try row.optionalString("days") ?? "")
+            let days = try Self.outlineDays(try row.string("days_outline"))
             guard let last = days.map(\.date).max(), last >= day else {
                 continue
             }
@@ -101,7 +95,8 @@ extension CertifStore {
                 )
             )
         }
-        // A stable sort keeps sessions with the same first day in the order of creation.
+        // The offset breaks ties, so sessions with the same first day keep their order of
+        // creation.
         return outlines.enumerated().sorted { left, right in
             let leftFirst = left.element.days.map(\.date).min() ?? day
             let rightFirst = right.element.days.map(\.date).min() ?? day
@@ -109,7 +104,7 @@ extension CertifStore {
         }.map(\.element)
     }
 
-    /// Reads the `date=commissions` pairs, separated by commas, of `upcomingSessions`.
+    /// Reads the `date=commissions` pairs, separated by commas, of `sessions.days_outline`.
     private static func outlineDays(_ text: String) throws -> [FixedSessionOutline.Day] {
         var days: [FixedSessionOutline.Day] = []
         for pair in text.split(separator: ",") {
@@ -119,8 +114,8 @@ extension CertifStore {
             else {
                 throw StoreError(
                     code: .invalidStoredData,
-                    message: "column sessions.json has an exam day without a valid date or "
-                        + "commission count"
+                    message: "column sessions.days_outline has an exam day without a valid "
+                        + "date or commission count"
                 )
             }
             days.append(FixedSessionOutline.Day(date: date, commissions: commissions))

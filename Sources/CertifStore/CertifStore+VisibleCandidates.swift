@@ -213,10 +213,11 @@ extension CertifStore {
         case .none:
             return nil
         case .homeOrOrganizer(let territory):
+            // candidates.session_id mirrors session_candidates, and SQLite counts this OR
+            // as two index searches, on territory and on session_id.
             return """
-                (candidates.territory = \(territory.rawValue) OR candidates.id IN (
-                    SELECT session_candidates.candidate_id FROM session_candidates
-                    JOIN sessions ON sessions.id = session_candidates.session_id
+                (candidates.territory = \(territory.rawValue) OR candidates.session_id IN (
+                    SELECT sessions.id FROM sessions
                     WHERE sessions.organizer = \(territory.rawValue)
                 ))
                 """

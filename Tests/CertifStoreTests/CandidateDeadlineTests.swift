@@ -1,5 +1,6 @@
 import CertifAuth
 import CertifDomain
+import CertifPlanning
 import Foundation
 import Testing
 
@@ -164,6 +165,20 @@ struct CandidateDeadlineTests {
             #expect(upcoming.first?.diploma == DiplomaCode("DEAF"))
             #expect(try store.upcomingSessions(from: date("2025-04-11")).isEmpty)
             #expect(try store.upcomingSessions(from: date("2025-03-01")).count == 3)
+            let calendar = FixedSession(
+                id: "CAL-1",
+                diploma: DiplomaCode("DEAF"),
+                organizer: TerritoryCode("52"),
+                days: [
+                    FixedSession.Day(date: date("2025-06-02"), commissions: 2, candidates: []),
+                    FixedSession.Day(date: date("2025-06-03"), commissions: 1, candidates: []),
+                ]
+            )
+            try store.addCalendarSession(calendar, actor: tester)
+            let june = try store.upcomingSessions(from: date("2025-06-03"))
+            #expect(june.map(\.id) == ["CAL-1"])
+            #expect(june.first?.days.map(\.commissions) == [2, 1])
+            #expect(june.first?.candidateCount == 0)
         }
     }
 

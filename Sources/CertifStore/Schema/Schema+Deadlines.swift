@@ -2,7 +2,8 @@ import CertifDomain
 
 extension Schema {
     /// Version 3: each candidate's deadline and fixed session as columns, so that lists filter
-    /// and sort by them in SQL, and an index to read one entity's audit entries. It also adds
+    /// and sort by them in SQL, each session's days as columns, and an index to read one
+    /// entity's audit entries. It also adds
     /// the table of the candidate files uploaded for a two-step import, kept from the preview
     /// to the confirmation.
     static let deadlinesAndUploads: SQL = """
@@ -40,6 +41,38 @@ extension Schema {
         );
         CREATE INDEX candidates_session ON candidates (session_id, territory)
             WHERE session_id IS NOT NULL;
+
+        -- Each fixed session's days as "date=commissions" pairs separated by commas, and its
+        -- last day, copied from its JSON by the triggers below, so that the dashboard lists
+        -- the upcoming sessions without parsing every session's JSON.
+        ALTER TABLE sessions ADD COLUMN days_outline TEXT NOT NULL DEFAULT '';
+        ALTER TABLE sessions ADD COLUMN last_day TEXT NOT NULL DEFAULT '';
+        CREATE TRIGGER sessions_outline_insert AFTER INSERT ON sessions BEGIN
+            UPDATE sessions SET
+                days_outline = ifnull((
+                    SELECT group_concat(
+                        json_extract(value, '$.date') || '=' || json_extract(value, '$.commissions'),
+                        ',')
+                    FROM json_each(NEW.json, '$.days')), ''),
+                last_day = ifnull((
+                    SELECT max(json_extract(value, '$.date')) FROM json_each(NEW.json, '$.days')
+                ), '')
+            WHERE id = NEW.id;
+        END;
+        CREATE TRIGGER sessions_outline_update AFTER UPDATE OF json ON sessions BEGIN
+            UPDATE sessions SET
+                days_outline = ifnull((
+                    SELECT group_concat(
+                        json_extract(value, '$.date') || '=' || json_extract(value, '$.commissions'),
+                        ',')
+                    FROM json_each(NEW.json, '$.days')), ''),
+                last_day = ifnull((
+                    SELECT max(json_extract(value, '$.date')) FROM json_each(NEW.json, '$.days')
+                ), '')
+            WHERE id = NEW.id;
+        END;
+        UPDATE sessions SET json = json;
+        CREATE INDEX sessions_last_day ON sessions (last_day);
 
         CREATE INDEX audit_log_entity ON audit_log (entity, entity_id);
 
