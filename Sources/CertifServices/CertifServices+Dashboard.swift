@@ -59,11 +59,12 @@ extension CertifServices {
                 deadline: settings.deadline(for: candidate)
             )
         }
+        let territories = seesCandidates ? try store.candidateTerritoriesBySession() : [:]
         let visibleSessions = try store.upcomingSessions(from: today).filter { session in
             guard seesCandidates else { return true }
             let access = SessionAccess(
                 organizer: session.organizer,
-                candidateTerritories: try store.candidateTerritories(inSession: session.id)
+                candidateTerritories: territories[session.id] ?? []
             )
             return account.isAllowed(.viewSession(access))
         }

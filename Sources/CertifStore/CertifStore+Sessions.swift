@@ -57,6 +57,24 @@ extension CertifStore {
         ).first?.string("session_id")
     }
 
+    /// Returns the home territories of the candidates of every fixed session that has some,
+    /// by session id, in one query.
+    public func candidateTerritoriesBySession() throws -> [String: Set<TerritoryCode>] {
+        let rows = try database.query(
+            """
+            SELECT DISTINCT session_id, territory FROM candidates
+            WHERE session_id IS NOT NULL
+            """
+        )
+        var territories: [String: Set<TerritoryCode>] = [:]
+        for row in rows {
+            territories[try row.string("session_id"), default: []].insert(
+                TerritoryCode(try row.string("territory"))
+            )
+        }
+        return territories
+    }
+
     /// Returns the home territories of the candidates of the fixed session `id`, none for an
     /// unknown session.
     public func candidateTerritories(inSession id: String) throws -> Set<TerritoryCode> {

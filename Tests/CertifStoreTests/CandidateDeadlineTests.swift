@@ -96,6 +96,7 @@ struct CandidateDeadlineTests {
             #expect(try store.fixedSessionIDs(containing: ["C-VAE", "C-TRAINING"]).count == 1)
             let sessionID = try #require(try store.fixedSessionID(containing: "C-VAE"))
             #expect(try store.candidateTerritories(inSession: sessionID) == [TerritoryCode("53")])
+            #expect(try store.candidateTerritoriesBySession() == [sessionID: [TerritoryCode("53")]])
             try store.releaseSession(id: sessionID, actor: tester)
             #expect(try store.candidateTerritories(inSession: sessionID).isEmpty)
             #expect(try store.candidateCount(visibleTo: .all, status: .waiting) == 3)
