@@ -201,7 +201,8 @@ extension CertifServices {
         let new = after.map(CandidateFormValues.init) ?? CandidateFormValues()
         return CandidateColumn.allCases.compactMap { column in
             old[column] == new[column]
-                ? nil : CandidateHistoryEntry.Change(
+                ? nil
+                : CandidateHistoryEntry.Change(
                     column: column,
                     before: old[column],
                     after: new[column]

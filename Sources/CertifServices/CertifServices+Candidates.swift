@@ -201,11 +201,12 @@ extension CertifServices {
         {
             exam = Self.exam(of: id, in: session)
         }
-        let history = try store.auditLog(
-            entity: "candidate",
-            entityID: id,
+        // The candidate is visible, so his whole history is too.
+        let history = try store.auditEntries(
+            matching: AuditLogFilter(entity: "candidate", entityID: id),
+            scope: .all,
             limit: Self.candidateHistoryLimit
-        ).map(Self.historyEntry(from:))
+        ).rows.map(Self.historyEntry(from:))
         return CandidateDetail(
             candidate: candidate,
             deadline: settings.deadline(for: candidate),

@@ -55,23 +55,6 @@ public struct AuditEntry: Sendable, Hashable {
 extension CertifStore {
     /// Returns the `limit` latest entries of the audit log, newest first.
     public func auditLog(limit: Int = 100) throws -> [AuditEntry] {
-        try auditEntries(where: "1", limit: limit)
-    }
-
-    /// Returns the `limit` latest entries about one entity, newest first: those of the
-    /// candidate "C-001" for `entity` "candidate" and `entityID` "C-001".
-    public func auditLog(
-        entity: String,
-        entityID: String,
-        limit: Int = 100
-    ) throws -> [AuditEntry] {
-        try auditEntries(
-            where: "entity = \(entity) AND entity_id = \(entityID)",
-            limit: limit
-        )
-    }
-
-    private func auditEntries(where condition: SQL, limit: Int) throws -> [AuditEntry] {
         guard limit >= 0 else {
             throw StoreError(
                 code: .invalidRequest,
@@ -81,7 +64,7 @@ extension CertifStore {
         let rows = try database.query(
             """
             SELECT id, at, actor, action, entity, entity_id, before, after
-            FROM audit_log WHERE \(condition) ORDER BY id DESC LIMIT \(limit)
+            FROM audit_log ORDER BY id DESC LIMIT \(limit)
             """
         )
         return try rows.map { row in

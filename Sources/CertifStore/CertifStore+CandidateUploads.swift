@@ -14,7 +14,7 @@ public struct CandidateUpload: Sendable, Hashable {
     /// The file name that the browser sent, for display only.
     public var filename: String
     public var data: Data
-    /// What the preview said the import would do.
+    /// The outcome that the preview showed.
     public var preview: ImportOutcome
     public var createdAt: Date
     public var expiresAt: Date
@@ -29,8 +29,8 @@ extension CertifStore {
     /// Stores a previewed candidate file for its confirmation, and deletes the uploads that
     /// expired or that exceed the account's `maxUploadsPerAccount`.
     ///
-    /// The file holds personal data, so it stays in the database at most `uploadLifetime`
-    /// after its preview, until the next upload of anybody deletes it.
+    /// The file contains personal data. It can be confirmed for `uploadLifetime` after its
+    /// preview, and the first upload after that, of any account, deletes it.
     public func saveCandidateUpload(
         accountID: AccountID,
         binding: String,
@@ -114,10 +114,10 @@ extension CertifStore {
     /// Imports `candidates`, read from the upload `id`, as `importCandidates` does, and deletes
     /// the upload, in one transaction with one more audit entry for the file as a whole.
     ///
-    /// Throws, before writing: `uploadNotFound` when `candidateUpload(id:accountID:binding:)`
-    /// finds no upload; `importChanged` when the import would no longer insert, update and
-    /// leave unchanged the candidates that the upload's preview showed; `invalidRequest` when
-    /// two candidates share an id.
+    /// Throws, before writing, `uploadNotFound` when `candidateUpload(id:accountID:binding:)`
+    /// finds no upload. Throws `importChanged` when the import would no longer insert, update
+    /// and leave unchanged the candidates that the upload's preview showed, and
+    /// `invalidRequest` when two candidates share an id.
     public func importCandidateUpload(
         id: String,
         accountID: AccountID,

@@ -44,8 +44,14 @@ struct CandidateDeadlineTests {
         try withTemporaryStore { store, _ throws in
             try storeThree(store)
 
-            let april = try store.candidates(visibleTo: .all, deadlineOnOrBefore: date("2025-04-15"))
-            let march = try store.candidates(visibleTo: .all, deadlineOnOrBefore: date("2025-04-14"))
+            let april = try store.candidates(
+                visibleTo: .all,
+                deadlineOnOrBefore: date("2025-04-15")
+            )
+            let march = try store.candidates(
+                visibleTo: .all,
+                deadlineOnOrBefore: date("2025-04-14")
+            )
             let byDeadline = try store.candidates(visibleTo: .all, order: .deadline)
 
             #expect(april.rows.map(\.id) == ["C-VAE", "C-EXPLICIT"])
@@ -72,7 +78,10 @@ struct CandidateDeadlineTests {
             #expect(try storedDeadline(store, "C-VAE") == "2025-03-15")
             #expect(try storedDeadline(store, "C-TRAINING") == "2025-02-15")
             #expect(try storedDeadline(store, "C-EXPLICIT") == "2025-03-01")
-            let march = try store.candidates(visibleTo: .all, deadlineOnOrBefore: date("2025-03-01"))
+            let march = try store.candidates(
+                visibleTo: .all,
+                deadlineOnOrBefore: date("2025-03-01")
+            )
             #expect(march.rows.map(\.id) == ["C-TRAINING", "C-EXPLICIT"])
         }
     }
@@ -110,7 +119,9 @@ struct CandidateDeadlineTests {
             #expect(throws: StoreError.self) {
                 try store.candidates(visibleTo: .all, limit: CertifStore.maxPageSize + 1)
             }
-            #expect(try store.candidates(visibleTo: .all, limit: CertifStore.maxPageSize).total == 0)
+            #expect(
+                try store.candidates(visibleTo: .all, limit: CertifStore.maxPageSize).total == 0
+            )
         }
     }
 
@@ -128,11 +139,19 @@ struct CandidateDeadlineTests {
             #expect(wrote)
             #expect(!wroteAgain)
             #expect(try storedDeadline(store, "C-1") == "2025-05-01")
-            let history = try store.auditLog(entity: "candidate", entityID: "C-1")
+            let history = try store.auditEntries(
+                matching: AuditLogFilter(entity: "candidate", entityID: "C-1"),
+                scope: .all
+            ).rows
             #expect(history.map(\.action) == [.candidateUpdate, .candidateInsert])
             #expect(history[0].before?.contains("2025-01-15") == true)
             #expect(history[0].after?.contains("2025-02-01") == true)
-            #expect(try store.auditLog(entity: "candidate", entityID: "C-2").isEmpty)
+            #expect(
+                try store.auditEntries(
+                    matching: AuditLogFilter(entity: "candidate", entityID: "C-2"),
+                    scope: .all
+                ).total == 0
+            )
             #expect(throws: StoreError.self) { try store.insertCandidate(candidate, actor: tester) }
             #expect(throws: StoreError.self) {
                 try store.updateCandidate(makeCandidate("C-404"), actor: tester)

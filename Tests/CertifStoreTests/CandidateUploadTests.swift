@@ -70,7 +70,9 @@ struct CandidateUploadTests {
 
             clock.current += CertifStore.uploadLifetime + 1
 
-            #expect(try store.candidateUpload(id: upload.id, accountID: marie.id, binding: "s") == nil)
+            #expect(
+                try store.candidateUpload(id: upload.id, accountID: marie.id, binding: "s") == nil
+            )
             _ = try store.saveCandidateUpload(
                 accountID: marie.id,
                 binding: "s",
@@ -102,7 +104,10 @@ struct CandidateUploadTests {
 
             #expect(try store.rowCount("candidate_uploads") == CertifStore.maxUploadsPerAccount)
             #expect(try store.candidateUpload(id: ids[0], accountID: marie.id, binding: "s") == nil)
-            #expect(try store.candidateUpload(id: ids.last ?? "", accountID: marie.id, binding: "s") != nil)
+            #expect(
+                try store.candidateUpload(id: ids.last ?? "", accountID: marie.id, binding: "s")
+                    != nil
+            )
         }
     }
 
@@ -157,7 +162,10 @@ struct CandidateUploadTests {
                 data: Data("x".utf8),
                 preview: try store.plannedImport(candidates)
             )
-            _ = try store.importCandidates([makeCandidate("C-1", birthName: "Autre")], actor: tester)
+            _ = try store.importCandidates(
+                [makeCandidate("C-1", birthName: "Autre")],
+                actor: tester
+            )
 
             let error = #expect(throws: StoreError.self) {
                 try store.importCandidateUpload(

@@ -25,7 +25,9 @@ struct CandidateDetailTests {
         #expect(page.bodyText.contains("DEAF – "))
         #expect(page.bodyText.contains("Hauts-de-France (32)"))
         #expect(page.bodyText.contains("15/04/2025"))
-        #expect(page.bodyText.contains("dossier de validation déposé le 15/01/2025, plus 3 mois (R4)"))
+        #expect(
+            page.bodyText.contains("dossier de validation déposé le 15/01/2025, plus 3 mois (R4)")
+        )
         #expect(page.bodyText.contains("le candidat n’est dans aucune session fixée"))
         #expect(page.bodyText.contains("href=\"/candidats/C-1/modifier\""))
         #expect(page.bodyText.contains("Création"))
@@ -74,10 +76,13 @@ struct CandidateDetailTests {
         #expect(officer.status == .notFound)
         #expect(reader.status == .notFound)
         #expect(!officer.bodyText.contains("SECRET"))
-        #expect(officer.bodyText == missing.bodyText.replacingOccurrences(
-            of: try #require(Self.reference(in: missing.bodyText)),
-            with: try #require(Self.reference(in: officer.bodyText))
-        ))
+        #expect(
+            officer.bodyText
+                == missing.bodyText.replacingOccurrences(
+                    of: try #require(Self.reference(in: missing.bodyText)),
+                    with: try #require(Self.reference(in: officer.bodyText))
+                )
+        )
         #expect(admin.status == .ok)
         #expect(admin.bodyText.contains("SECRET"))
     }

@@ -176,7 +176,10 @@ struct CandidateFormTests {
     func editOfVisibleOnlyNotFound() async throws {
         let web = try WebHarness()
         let store = try web.store()
-        _ = try store.importCandidates([sampleCandidate("IDF-1", territory: "11")], actor: testActor)
+        _ = try store.importCandidates(
+            [sampleCandidate("IDF-1", territory: "11")],
+            actor: testActor
+        )
         try store.schedule(["IDF-1"], organizer: "32")
         try await web.login("agent-hdf")
 

@@ -85,11 +85,15 @@ struct CandidateImportTests {
         #expect(try store.candidates().map(\.id) == ["HDF-1", "HDF-2"])
         #expect(try store.candidate(id: "HDF-2")?.extraTimePercent == 33)
         let entries = try store.auditLog(limit: 3)
-        #expect(entries.map(\.action) == [.candidateFileImport, .candidateInsert, .candidateInsert])
+        #expect(
+            entries.map(\.action) == [.candidateFileImport, .candidateInsert, .candidateInsert]
+        )
         #expect(entries.allSatisfy { $0.actor == "web:agent-hdf" })
         #expect(entries[0].after?.contains("\"filename\":\"candidats.csv\"") == true)
         let list = try await web.get("/candidats", as: "agent-hdf")
-        #expect(list.bodyText.contains("Import terminé : 2 candidats créés, 0 modifié, 0 inchangé."))
+        #expect(
+            list.bodyText.contains("Import terminé : 2 candidats créés, 0 modifié, 0 inchangé.")
+        )
 
         let again = try await web.post(
             "/candidats/import/confirmer",

@@ -55,7 +55,9 @@ struct CandidateListTests {
 
         #expect(page.bodyText.contains("80 candidats"))
         #expect(page.bodyText.contains("Page 1 sur 2"))
-        #expect(page.bodyText.contains("href=\"/candidats?voie=VAE&amp;statut=en-attente&amp;page=2\""))
+        #expect(
+            page.bodyText.contains("href=\"/candidats?voie=VAE&amp;statut=en-attente&amp;page=2\"")
+        )
         #expect(page.bodyText.contains("<option value=\"VAE\" selected>"))
     }
 

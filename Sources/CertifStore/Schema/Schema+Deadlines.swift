@@ -2,8 +2,7 @@ import CertifDomain
 
 extension Schema {
     /// Version 3: each candidate's deadline and fixed session as columns, so that lists filter
-    /// and sort by them in SQL, each session's days as columns, and an index to read one
-    /// entity's audit entries. It also adds
+    /// and sort by them in SQL, and each session's days as columns. It also adds
     /// the table of the candidate files uploaded for a two-step import, kept from the preview
     /// to the confirmation.
     static let deadlinesAndUploads: SQL = """
@@ -73,8 +72,6 @@ extension Schema {
         END;
         UPDATE sessions SET json = json;
         CREATE INDEX sessions_last_day ON sessions (last_day);
-
-        CREATE INDEX audit_log_entity ON audit_log (entity, entity_id);
 
         -- binding is the caller's key for the upload (the web session's token hash), which
         -- the confirmation must present again. preview is the ImportOutcome that the preview

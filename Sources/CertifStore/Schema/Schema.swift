@@ -15,7 +15,7 @@ enum Schema {
         ),
         Migration(
             version: 3,
-            name: "add candidate deadlines, audit lookup by entity and candidate uploads",
+            name: "add candidate deadlines, session outlines and candidate uploads",
             script: deadlinesAndUploads,
             backfill: fillCandidateDeadlines
         ),

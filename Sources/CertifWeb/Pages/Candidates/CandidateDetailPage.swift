@@ -16,7 +16,10 @@ func candidateDetailPage(_ context: WebContext, id: String) async throws -> HTTP
     let title = CandidateText.fullName(candidate)
     return try context.page(title: title) {
         p(.class("fr-mb-1w")) {
-            a(href: "/candidats", .class("fr-link", "fr-icon-arrow-left-line", "fr-link--icon-left")) {
+            a(
+                href: "/candidats",
+                .class("fr-link", "fr-icon-arrow-left-line", "fr-link--icon-left")
+            ) {
                 "Liste des candidats"
             }
         }
@@ -135,7 +138,11 @@ private func historySection(_ history: [CandidateHistoryEntry]) -> Node {
                 tbody {
                     for entry in history {
                         tr {
-                            td { CandidateLabels.dateTime(entry.at) }
+                            td {
+                                time(datetime: ParisTime.machineText(entry.at)) {
+                                    ParisTime.text(entry.at)
+                                }
+                            }
                             td { entry.actor }
                             td { CandidateLabels.action(entry.action) }
                             td {

@@ -80,7 +80,8 @@ private func errorSummary(_ errors: [String: String]) -> Node {
     ) {
         h2(.class("fr-alert__title")) {
             "Le candidat n’a pas été enregistré : "
-                + (errors.count == 1 ? "un champ est à corriger." : "\(errors.count) champs sont à corriger.")
+                + (errors.count == 1
+                    ? "un champ est à corriger." : "\(errors.count) champs sont à corriger.")
         }
         ul {
             for column in columns {

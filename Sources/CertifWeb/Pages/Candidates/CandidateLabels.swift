@@ -62,21 +62,8 @@ enum CandidateLabels {
         }
     }
 
-    /// "02/12/2024 à 14:05", in Paris time, where the national administration works.
-    static func dateTime(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/Paris") ?? .gmt
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        func pad(_ value: Int?) -> String {
-            let text = String(value ?? 0)
-            return text.count < 2 ? "0" + text : text
-        }
-        return "\(pad(parts.day))/\(pad(parts.month))/\(parts.year ?? 0) à "
-            + "\(pad(parts.hour)):\(pad(parts.minute))"
-    }
-
-    /// "HH:MM" of `date` in Paris time.
+    /// Returns "HH:MM" of `date` in Paris time.
     static func clockTime(_ date: Date) -> String {
-        String(dateTime(date).suffix(5))
+        String(ParisTime.text(date).suffix(5))
     }
 }

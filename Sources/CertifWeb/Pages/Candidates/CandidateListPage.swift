@@ -252,7 +252,8 @@ private func pagination(_ page: CandidatePage, query: CandidateListQuery) -> Nod
                     a(
                         href: query.path(page: page.page - 1),
                         .class(
-                            "fr-pagination__link", "fr-pagination__link--prev",
+                            "fr-pagination__link",
+                            "fr-pagination__link--prev",
                             "fr-pagination__link--lg-label"
                         ),
                         .rel("prev")
@@ -269,7 +270,8 @@ private func pagination(_ page: CandidatePage, query: CandidateListQuery) -> Nod
                     a(
                         href: query.path(page: page.page + 1),
                         .class(
-                            "fr-pagination__link", "fr-pagination__link--next",
+                            "fr-pagination__link",
+                            "fr-pagination__link--next",
                             "fr-pagination__link--lg-label"
                         ),
                         .rel("next")

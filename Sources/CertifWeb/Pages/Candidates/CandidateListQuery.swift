@@ -114,7 +114,7 @@ struct CandidateListQuery {
         ![search, diploma, route, status, days, before].allSatisfy(\.isEmpty)
     }
 
-    /// The path of the list with the same filters at `page`.
+    /// Returns the path of the list with the same filters at `page`.
     func path(page: Int) -> String {
         var pairs: [(String, String)] = [
             ("q", search), ("diplome", diploma), ("voie", route), ("statut", status),
@@ -124,7 +124,8 @@ struct CandidateListQuery {
             pairs.append(("page", String(page)))
         }
         guard !pairs.isEmpty else { return "/candidats" }
-        return "/candidats?" + pairs.map { Self.encode($0) + "=" + Self.encode($1) }
+        return "/candidats?"
+            + pairs.map { Self.encode($0) + "=" + Self.encode($1) }
             .joined(separator: "&")
     }
 

@@ -4,7 +4,7 @@ import CertifServices
 
 extension WebApplication {
     /// The candidate pages: the list, one candidate, the form to create or edit one, and the
-    /// two-step import of a file. Every page answers 404 to a person who may not see it.
+    /// two-step import of a file. Every page returns 404 to a person who may not see it.
     func addCandidateRoutes(to routes: inout WebRouter) {
         routes.page("/candidats") { context in
             try await candidateListPage(context)
@@ -119,18 +119,19 @@ extension WebApplication {
             let outcome = try await context.services { services in
                 try services.confirmImport(uploadID: uploadID, binding: binding, today: today)
             }
+            let created = French.count(outcome.inserted, "candidat créé", "candidats créés")
+            let updated = French.count(outcome.updated, "modifié")
+            let unchanged = French.count(outcome.unchanged, "inchangé")
             return context.redirect(
                 to: "/candidats",
-                notice: "Import terminé : " + French.count(outcome.inserted, "candidat créé",
-                    "candidats créés") + ", " + French.count(outcome.updated, "modifié")
-                    + ", " + French.count(outcome.unchanged, "inchangé") + "."
+                notice: "Import terminé : \(created), \(updated), \(unchanged)."
             )
         }
     }
 }
 
-/// The territories where the person may create candidates; throws `notFound` when there is
-/// none, so that a reader gets 404 on every candidate form.
+/// Returns the territories where the person may create candidates. Throws `notFound` when there
+/// is none, so that a reader gets 404 on every candidate form.
 private func writableTerritories(_ context: WebContext) async throws -> [TerritoryCode] {
     let territories = try await context.services { services in services.writableTerritories }
     guard !territories.isEmpty else {
@@ -139,8 +140,8 @@ private func writableTerritories(_ context: WebContext) async throws -> [Territo
     return territories
 }
 
-/// The candidate `id` and the territories of the form, or `notFound` when the person may not
-/// edit him.
+/// Returns the candidate `id` and the territories of the form. Throws `notFound` when the
+/// person may not edit him.
 private func editableCandidate(
     _ context: WebContext,
     id: String

@@ -40,6 +40,7 @@ enum JournalText {
     private static let actions: [String: String] = [
         "candidate.insert": "Candidat ajouté",
         "candidate.update": "Candidat modifié",
+        "candidate-file.import": "Fichier de candidats importé",
         "settings.update": "Réglages modifiés",
         "national-scheme.update": "Dispositif national modifié",
         "plan.draft": "Brouillon de plan enregistré",
@@ -60,6 +61,7 @@ enum JournalText {
 
     private static let entities: [String: String] = [
         "candidate": "Candidat",
+        "candidate-file": "Fichier de candidats",
         "settings": "Réglages",
         "national-scheme": "Dispositif national",
         "plan": "Plan",
@@ -141,5 +143,10 @@ enum JournalText {
         "durationMinutes": "durée en minutes",
         "travels": "se déplace",
         "reasons": "motif",
+        "filename": "nom du fichier",
+        "bytes": "taille en octets",
+        "inserted": "candidats créés",
+        "updated": "candidats modifiés",
+        "unchanged": "candidats inchangés",
     ]
 }
