@@ -53,3 +53,40 @@ extension CertifServices {
         return ExportablePlan(plan: plan, candidates: candidates)
     }
 }
+
+/// What an export of the candidate list contains.
+public struct ExportableCandidates: Sendable {
+    public var candidates: [Candidate]
+    /// The fixed session of each candidate who has one, by candidate id.
+    public var sessions: [String: String]
+    public var settings: Settings
+}
+
+extension CertifServices {
+    /// Returns every candidate of the list that `filters` gives, whatever its page, with the
+    /// same rights and checks as `candidatePage`.
+    public func exportableCandidates(
+        _ filters: CandidateFilters,
+        today: CivilDate
+    ) throws -> ExportableCandidates {
+        var pageFilters = filters
+        pageFilters.pageSize = CertifStore.maxPageSize
+        pageFilters.page = 1
+        var candidates: [Candidate] = []
+        var sessions: [String: String] = [:]
+        while true {
+            let page = try candidatePage(pageFilters, today: today)
+            for row in page.rows {
+                candidates.append(row.candidate)
+                sessions[row.candidate.id] = row.sessionID
+            }
+            guard pageFilters.page < page.pageCount, !page.rows.isEmpty else { break }
+            pageFilters.page += 1
+        }
+        return ExportableCandidates(
+            candidates: candidates,
+            sessions: sessions,
+            settings: try store.settings()
+        )
+    }
+}

@@ -58,6 +58,7 @@ public final class WebApplication: Sendable {
         addAPIRoutes(to: &routes)
         addPlanAPIRoutes(to: &routes)
         addPlanExportRoutes(to: &routes)
+        addCandidateExportRoutes(to: &routes)
         addReferenceRoutes(to: &routes)
         addJournalRoutes(to: &routes)
         addAccountsRoutes(to: &routes)

@@ -176,6 +176,22 @@ private func listSection(
 ) -> Node {
     section {
         h2 { French.count(page.total, "candidat") }
+        if page.total > 0 {
+            ul(.class("fr-btns-group", "fr-btns-group--inline-sm", "fr-mb-2w")) {
+                li {
+                    a(
+                        href: query.path(page: 1, base: "/candidats/export.csv"),
+                        .class("fr-btn", "fr-btn--secondary", "fr-btn--sm")
+                    ) { "Exporter la liste (CSV)" }
+                }
+                li {
+                    a(
+                        href: query.path(page: 1, base: "/candidats/export.xlsx"),
+                        .class("fr-btn", "fr-btn--secondary", "fr-btn--sm")
+                    ) { "Exporter la liste (Excel)" }
+                }
+            }
+        }
         if page.rows.isEmpty {
             if page.total > 0 {
                 p {

@@ -115,7 +115,9 @@ struct CandidateListQuery {
     }
 
     /// Returns the path of the list with the same filters at `page`.
-    func path(page: Int) -> String {
+    /// The path of the list's page `page`, or with `base` another path that takes the same
+    /// filters, such as an export's.
+    func path(page: Int, base: String = "/candidats") -> String {
         var pairs: [(String, String)] = [
             ("q", search), ("diplome", diploma), ("voie", route), ("statut", status),
             ("echeance", days), ("avant", before),
@@ -123,8 +125,8 @@ struct CandidateListQuery {
         if page > 1 {
             pairs.append(("page", String(page)))
         }
-        guard !pairs.isEmpty else { return "/candidats" }
-        return "/candidats?"
+        guard !pairs.isEmpty else { return base }
+        return base + "?"
             + pairs.map { Self.encode($0) + "=" + Self.encode($1) }
             .joined(separator: "&")
     }
