@@ -57,6 +57,7 @@ public final class WebApplication: Sendable {
         addSessionRoutes(to: &routes)
         addAPIRoutes(to: &routes)
         addPlanAPIRoutes(to: &routes)
+        addCandidateAPIRoutes(to: &routes)
         addPlanExportRoutes(to: &routes)
         addCandidateExportRoutes(to: &routes)
         addReferenceRoutes(to: &routes)

@@ -35,6 +35,8 @@ struct OpenAPIConformanceTests {
         try await checker.check(.get, "/api/v1/me", "/api/v1/me", token: officer, expect: 200)
         try await checker.check(.get, "/api/v1/me", "/api/v1/me", token: nil, expect: 401)
 
+        try await checkCandidates(&checker, fixture, admin: admin, officer: officer, reader: reader)
+
         let plans = "/api/v1/plans"
         let run = try await checker.check(
             .post,
@@ -149,6 +151,73 @@ struct OpenAPIConformanceTests {
 
         let missing = checker.spec.operations.subtracting(checker.covered)
         #expect(missing.isEmpty, "operations without an example: \(missing)")
+    }
+
+    func checkCandidates(
+        _ checker: inout APIChecker,
+        _ fixture: PlanningFixture,
+        admin: String,
+        officer: String,
+        reader: String
+    ) async throws {
+        let list = "/api/v1/candidates"
+        let one = "/api/v1/candidates/{id}"
+        let page = try await checker.check(.get, list, list, token: admin, expect: 200)
+        #expect(page?["total"]?.doubleValue == Double(fixture.candidates.count))
+        try await checker.check(
+            .get,
+            list + "?status=waiting&diploma=DEIS&pageSize=5&page=2",
+            list,
+            token: officer,
+            expect: 200
+        )
+        try await checker.check(.get, list + "?status=done", list, token: admin, expect: 400)
+        try await checker.check(.get, list + "?pageSize=5000", list, token: admin, expect: 400)
+        try await checker.check(.get, list, list, token: reader, expect: 404)
+        let idf = try #require(
+            fixture.candidates.values.sorted { $0.id < $1.id }.first {
+                $0.territory.rawValue == "11"
+            }
+        )
+        let path = list + "/" + Paths.segment(idf.id)
+        try await checker.check(.get, path, one, token: admin, expect: 200)
+        try await checker.check(.get, path, one, token: officer, expect: 404)
+        let values = [
+            "identifiant": "API-0001", "nom_naissance": "EXEMPLE", "prenoms": "Camille",
+            "date_naissance": "15/03/1980", "diplome": "DEIS", "voie": "VAE",
+            "territoire": "32", "disponible_le": "2025-02-01",
+        ]
+        let body = String(decoding: try JSONEncoder().encode(values), as: UTF8.self)
+        try await checker.check(.post, list, list, token: officer, json: body, expect: 201)
+        try await checker.check(
+            .post,
+            list,
+            list,
+            token: officer,
+            json: #"{"identifiant": "API-0002"}"#,
+            expect: 422
+        )
+        try await checker.check(
+            .post,
+            list,
+            list,
+            token: officer,
+            json: #"{"nom": "X"}"#,
+            expect: 400
+        )
+        var changed = values
+        changed["prenoms"] = "Camille Andrée"
+        let update = String(decoding: try JSONEncoder().encode(changed), as: UTF8.self)
+        let updated = try await checker.check(
+            .put,
+            list + "/API-0001",
+            one,
+            token: officer,
+            json: update,
+            expect: 200
+        )
+        #expect(updated?["givenNames"]?.stringValue == "Camille Andrée")
+        try await checker.check(.put, path, one, token: officer, json: update, expect: 404)
     }
 
     @Test("The schema check finds a wrong body")
