@@ -19,11 +19,11 @@ import Testing
 
         try await session.navigate(to: site.url("/"))
         #expect(try await session.currentPath() == "/connexion")
-        try await check("connexion", axe)
-        try await logIn("admin")
+        try await session.checkPage("connexion", axe)
+        try await session.logIn("admin")
         #expect(try await session.currentPath() == "/")
-        #expect(try await heading() == "Tableau de bord")
-        try await check("tableau-de-bord", axe)
+        #expect(try await session.heading() == "Tableau de bord")
+        try await session.checkPage("tableau-de-bord", axe)
 
         for (path, title, name) in [
             ("/referentiel", "Référentiel", "referentiel"),
@@ -32,11 +32,66 @@ import Testing
             ("/compte", "Mon compte", "mon-compte"),
         ] {
             try await session.navigate(to: site.url(path))
-            #expect(try await heading().hasPrefix(title), "\(path)")
-            try await check(name, axe)
+            #expect(try await session.heading().hasPrefix(title), "\(path)")
+            try await session.checkPage(name, axe)
         }
 
-        try await logOut()
+        try await session.logOut()
+        await site.stop()
+    }
+
+    /// The whole day: log in, import a file with errors and then the good one, run a plan,
+    /// accept a session, log out.
+    @Test func certificationOfficersDay() async throws {
+        let site = try ApplicationSite()
+        let axe = try Axe(scriptFile: BrowserTestSettings.axeScript)
+        try await session.deleteAllCookies()
+        try await session.navigate(to: site.url("/connexion"))
+        try await session.logIn("admin")
+
+        let example = BrowserTestSettings.packageRoot.appending(
+            path: "examples/candidats-vae-2024.csv"
+        )
+        let lines = try String(contentsOf: example, encoding: .utf8)
+            .split(whereSeparator: \.isNewline)
+        let broken = site.folder.appending(path: "candidats-avec-erreurs.csv")
+        let wrongRoute = Substring(
+            lines[1].replacingOccurrences(of: ";VAE;", with: ";VOIE-INCONNUE;")
+        )
+        try Data(([lines[0], wrongRoute] + lines[2...]).joined(separator: "\r\n").utf8)
+            .write(to: broken)
+
+        try await session.navigate(to: site.url("/candidats/import"))
+        try await session.findElement(css: "#champ-fichier").sendKeys(broken.path)
+        try await session.findElement(css: "form[action='/candidats/import'] button")
+            .clickAndWaitForNavigation()
+        let preview = try await session.findElement(css: "main").text()
+        #expect(preview.contains("VOIE-INCONNUE"), "the error quotes the value")
+        #expect(
+            try await session.findElements(css: "form[action='/candidats/import/confirmer']")
+                .isEmpty
+        )
+        try await session.findElement(css: "#champ-fichier").sendKeys(example.path)
+        try await session.findElement(css: "form[action='/candidats/import'] button")
+            .clickAndWaitForNavigation()
+        try await session.findElement(css: "form[action='/candidats/import/confirmer'] button")
+            .clickAndWaitForNavigation()
+        #expect(try await session.findElement(css: "main h2").text() == "138 candidats")
+
+        try await session.navigate(to: site.url("/planification"))
+        try await session.runPlan(from: "01/01/2025")
+        #expect(try await session.currentPath() == "/planification/plans/1")
+        let labels = try await session.findElements(css: "input[name=sessions] + label")
+        try #require(!labels.isEmpty)
+        try await labels[0].click()
+        try await session.findElement(css: "button[value=selection]").clickAndWaitForNavigation()
+        #expect(try await session.currentPath() == "/sessions")
+        #expect(try await session.findElements(css: "tbody tr").count == 1)
+
+        try await session.navigate(to: site.url("/"))
+        #expect(try await session.heading() == "Tableau de bord")
+        try await session.checkPage("tableau-de-bord-apres-plan", axe)
+        try await session.logOut()
         await site.stop()
     }
 
@@ -53,35 +108,5 @@ import Testing
             try await session.findElement(css: "#champ-identifiant").property("value") == "admin"
         )
         await site.stop()
-    }
-
-    // MARK: Steps
-
-    func logIn(_ login: String) async throws {
-        try await session.findElement(css: "#champ-identifiant").fill(login)
-        try await session.findElement(css: "#champ-mot_de_passe").fill(ApplicationSite.password)
-        try await session.findElement(css: "form[action='/connexion']").submit()
-    }
-
-    func logOut() async throws {
-        let button = try await session.findElement(
-            css: ".fr-header__tools form[action='/deconnexion'] button"
-        )
-        try await button.clickAndWaitForNavigation()
-        #expect(try await session.currentPath() == "/connexion")
-        let notice = try await session.findElement(css: ".fr-alert--info").text()
-        #expect(notice.contains("Vous êtes déconnecté."))
-    }
-
-    func heading() async throws -> String {
-        try await session.findElement(css: "h1").text()
-    }
-
-    /// Runs axe-core on the page shown, which must have no serious or critical violation,
-    /// and saves its screenshot as `name` for the documentation.
-    func check(_ name: String, _ axe: Axe) async throws {
-        let report = try await axe.run(in: session)
-        #expect(report.violations(atLeast: .serious).isEmpty, "\(name): \(report)")
-        try await saveDocumentationScreenshot(of: session, name: name)
     }
 }
