@@ -69,17 +69,20 @@ private func dashboardPage(
 
 private func figureTile(title: String, value: Int, detail: String, link: String?) -> Node {
     div(.class("fr-col-12", "fr-col-md-6", "fr-col-lg-3")) {
-        div(.class("fr-tile", "certif-figure")) {
+        // fr-enlarge-link makes the whole tile the link's target, as DSFR's tiles do.
+        div(.class("fr-tile", link == nil ? "" : "fr-enlarge-link", "certif-figure")) {
             div(.class("fr-tile__body")) {
-                h2(.class("fr-tile__title")) {
-                    if let link {
-                        a(href: link) { title }
-                    } else {
-                        title
+                div(.class("fr-tile__content")) {
+                    h2(.class("fr-tile__title")) {
+                        if let link {
+                            a(href: link) { title }
+                        } else {
+                            title
+                        }
                     }
+                    p(.class("fr-h1", "fr-mb-1w", "certif-figure__value")) { String(value) }
+                    p(.class("fr-tile__desc")) { detail }
                 }
-                p(.class("fr-tile__detail", "certif-figure__value")) { String(value) }
-                p(.class("fr-tile__desc")) { detail }
             }
         }
     }
