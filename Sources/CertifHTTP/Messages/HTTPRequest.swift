@@ -7,7 +7,8 @@ public struct HTTPRequest: Sendable {
     public var id: String
     public var method: HTTPMethod
     /// The path as the client sent it, without the query and with its percent escapes:
-    /// "/candidats/C%20001". The server logs it, so secrets belong in a body, never in a path.
+    /// "/candidats/C%20001". The server logs the path of a route without parameters only, but
+    /// secrets still belong in a body, never in a path.
     public var path: String
     /// The route's parameters, percent-decoded: ["id": "C 001"] for `/candidats/:id`.
     public var pathParameters: [String: String]

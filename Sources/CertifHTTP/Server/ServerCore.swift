@@ -78,10 +78,17 @@ final class ServerCore: Sendable {
         ]
         if let request = state.request {
             metadata["http.method"] = .string(request.method.rawValue)
-            metadata["http.path"] = .string(request.path)
         }
         if let route = state.route {
             metadata["http.route"] = .string(route.pattern)
+            // A path's parameters are the objects' ids, such as a candidate's, which are
+            // personal data: the path is logged only when the route has none. An unmatched
+            // path is not logged either, since it may be any id typed by hand.
+            if let request = state.request, !route.pattern.contains(":"),
+                !route.pattern.contains("*")
+            {
+                metadata["http.path"] = .string(request.path)
+            }
         }
         if let status = state.queuedStatus {
             metadata["http.status"] = .stringConvertible(status.code)
