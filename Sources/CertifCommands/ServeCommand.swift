@@ -118,7 +118,12 @@ struct ServeCommand: CertifCommand {
     /// Creates the national administrator `admin` with a random password when the database
     /// has no account, and prints the password once: it is stored hashed only.
     private func firstAdministrator(_ store: CertifStore, _ context: CommandContext) throws {
-        guard try store.accountCount() == 0 else {
+        let count = try store.accountCount()
+        guard count == 0 else {
+            context.console.print(
+                "the database has \(count) account(s), so no administrator was created; "
+                    + "'certif users' lists them and 'certif users add' creates another"
+            )
             return
         }
         let password = try OneTimePassword.generate()

@@ -41,6 +41,9 @@ public enum CalendarSessionIssue: Sendable, Hashable {
     case weekend(day: Int, CivilDate)
     case repeatedDay(day: Int, CivilDate)
     case notAfterToday(day: Int, CivilDate, today: CivilDate)
+    /// The day is after `latest`, further ahead than any published calendar goes; the
+    /// planner's day-by-day calendar would otherwise stretch to it.
+    case tooFarAhead(day: Int, CivilDate, latest: CivilDate)
     /// The commissions are not a whole number from 1 to `max`.
     case invalidCommissions(day: Int, max: Int)
     /// The organiser's fixed sessions already seat `seated` commissions that day.
@@ -64,7 +67,8 @@ public enum CalendarSessionIssue: Sendable, Hashable {
         case .missingOrganizer, .unknownOrganizer: return .organizer
         case .noDay, .spanTooLong: return .days
         case .invalidDate(let day, _), .holiday(let day, _, _, _), .weekend(let day, _),
-            .repeatedDay(let day, _), .notAfterToday(let day, _, _):
+            .repeatedDay(let day, _), .notAfterToday(let day, _, _),
+            .tooFarAhead(let day, _, _):
             return .date(day)
         case .invalidCommissions(let day, _), .commissionLimit(let day, _, _, _, _, _):
             return .commissions(day)
@@ -98,6 +102,8 @@ public enum CalendarSessionIssue: Sendable, Hashable {
             return "\(date.french) is listed twice; list each exam day once"
         case .notAfterToday(_, let date, let today):
             return "\(date.french) is not after today, \(today.french); record sessions to come"
+        case .tooFarAhead(_, let date, let latest):
+            return "\(date.french) is more than two years ahead; give a day up to \(latest.french)"
         case .invalidCommissions(_, let max):
             return "invalid number of commissions: expected a whole number from 1 to \(max) "
                 + "(max-commissions-per-day)"
@@ -141,6 +147,9 @@ public enum CalendarSessionIssue: Sendable, Hashable {
         case .notAfterToday(_, let date, let today):
             return "Le \(date.french) n’est pas après aujourd’hui, le \(today.french) : fixez "
                 + "une session à venir."
+        case .tooFarAhead(_, let date, let latest):
+            return "Le \(date.french) est à plus de deux ans : indiquez un jour jusqu’au "
+                + "\(latest.french)."
         case .invalidCommissions(_, let max):
             return "Indiquez un nombre entier de commissions, de 1 à \(max)."
         case .commissionLimit(_, let date, let service, let seated, let adding, let max):

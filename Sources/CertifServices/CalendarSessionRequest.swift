@@ -163,6 +163,10 @@ public struct CalendarSessionRequest: Sendable, Hashable {
             }
             if date <= today {
                 dayIssues.append(.notAfterToday(day: index, date, today: today))
+            } else if date > today.adding(months: 24) {
+                dayIssues.append(
+                    .tooFarAhead(day: index, date, latest: today.adding(months: 24))
+                )
             }
             if let commissions = day.commissions, (1...maxCommissions).contains(commissions) {
                 if let organizer {

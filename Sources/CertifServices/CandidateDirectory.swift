@@ -19,7 +19,9 @@ public struct ShownPlacement: Sendable, Hashable {
     public var commission: Int
     /// Start of the interview in the organiser's local time, "HH:MM".
     public var start: String
-    public var durationMinutes: Int
+    /// The interview's length, or nil when the person may not see the candidate: a longer
+    /// interview tells of extra time, often granted for a disability.
+    public var durationMinutes: Int?
     public var travels: Bool
     /// The reasons for his place, empty when the person may not see him.
     public var reasons: [Reason]
@@ -81,7 +83,7 @@ struct CandidateDirectory {
             host: placed.host,
             commission: placed.commission,
             start: placed.start,
-            durationMinutes: placed.durationMinutes,
+            durationMinutes: visible ? placed.durationMinutes : nil,
             travels: placed.travels,
             reasons: visible ? placed.reasons : []
         )

@@ -16,7 +16,8 @@ struct APIPlacement: Encodable {
     var commission: Int
     /// "HH:MM" in the organiser's time zone.
     var start: String
-    var durationMinutes: Int
+    /// Absent when the account may not see the candidate.
+    var durationMinutes: Int?
     var reasons: [Reason]
 
     init(_ placement: ShownPlacement) {

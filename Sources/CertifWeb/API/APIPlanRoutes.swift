@@ -35,8 +35,18 @@ extension WebApplication {
             let body = try context.body(APIPlanRequest.self)
             let today = context.today
             let summary = try await context.services { services -> StoredPlanSummary? in
-                let id = try services.runPlan(from: body.from, to: body.to, today: today)
-                return try services.plans().first { $0.id == id }
+                do {
+                    let id = try services.runPlan(from: body.from, to: body.to, today: today)
+                    return try services.plans().first { $0.id == id }
+                } catch var error as ServiceError where error.code == .invalid {
+                    // The service names the page's fields; the API's are from and to.
+                    let names = ["du": "from", "au": "to"]
+                    error.fieldErrors = Dictionary(
+                        error.fieldErrors.map { (names[$0.key] ?? $0.key, $0.value) },
+                        uniquingKeysWith: { first, _ in first }
+                    )
+                    throw error
+                }
             }
             guard let plan = summary else { throw APIError.notFound }
             var response = try APIJSON.response(APIPlanSummary(plan), status: .created)

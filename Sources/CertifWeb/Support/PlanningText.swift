@@ -104,6 +104,6 @@ enum PlanningText {
 
     /// "09:00 (45 min)".
     static func time(_ placement: ShownPlacement) -> String {
-        placement.start + " (\(placement.durationMinutes) min)"
+        placement.start + (placement.durationMinutes.map { " (\($0) min)" } ?? "")
     }
 }

@@ -44,6 +44,13 @@ extension WebApplication {
     }
 }
 
+/// The rules of `PasswordPolicy` in French, as the form's hint.
+private let passwordHint: String = {
+    let policy = PasswordPolicy()
+    return "Au moins \(policy.minimumLength) caractères, de \(policy.minimumCharacterClasses) "
+        + "types ou plus parmi minuscules, majuscules, chiffres et autres signes."
+}()
+
 /// The errors of the password form; the passwords themselves are never sent back.
 struct PasswordForm {
     var errors: [String: String] = [:]
@@ -75,8 +82,7 @@ private func accountPage(
                     FormField(
                         name: "nouveau",
                         label: "Nouveau mot de passe",
-                        hint: "Au moins 12 caractères, de trois types parmi minuscules, "
-                            + "majuscules, chiffres et autres signes.",
+                        hint: passwordHint,
                         error: form.errors["nouveau"],
                         isRequired: true
                     ),
