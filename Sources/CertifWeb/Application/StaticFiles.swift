@@ -47,7 +47,11 @@ final class StaticFiles: Sendable {
             throw HTTPError.notFound
         }
         let url = segments.reduce(root) { $0.appendingPathComponent(String($1)) }
-        guard let data = cache.data(at: url) else {
+        // A symbolic link inside the folder must not lead out of it.
+        let resolvedRoot = root.resolvingSymlinksInPath().path + "/"
+        guard url.resolvingSymlinksInPath().path.hasPrefix(resolvedRoot),
+            let data = cache.data(at: url)
+        else {
             throw HTTPError.notFound
         }
         var response = HTTPResponse(

@@ -28,9 +28,11 @@ func sessionListPage(
     ) {
         h1 { "Sessions" }
         p(.class("fr-text--lead")) {
-            "Les sessions fixées : acceptées d’un plan, ou enregistrées d’un calendrier publié. "
-                + "Vous voyez celles que votre service organise et celles qui comptent vos "
-                + "candidats."
+            "Les sessions fixées : acceptées d’un plan, ou enregistrées d’un calendrier publié."
+            if case .regionalOfficer = context.account.role {
+                " Vous voyez celles que votre service organise et celles qui comptent vos "
+                    + "candidats."
+            }
         }
         if mayFix {
             p { a(href: "/sessions/nouvelle", .class("fr-btn")) { "Fixer une session" } }
