@@ -3,7 +3,7 @@ import CertifDomain
 import CertifPlanning
 import CertifStore
 
-/// What an export of a plan may contain for one person.
+/// The part of a plan that one person may export.
 public struct ExportablePlan: Sendable {
     /// The plan with only the sessions that the person may see, and in them the candidates
     /// that he may not see renamed `hiddenCandidateID`; unplanned candidates that he may not
@@ -54,7 +54,7 @@ extension CertifServices {
     }
 }
 
-/// What an export of the candidate list contains.
+/// The contents of an export of the candidate list.
 public struct ExportableCandidates: Sendable {
     public var candidates: [Candidate]
     /// The fixed session of each candidate who has one, by candidate id.

@@ -28,7 +28,7 @@ public struct APIContext: Sendable {
         }
     }
 
-    /// Decodes the JSON body, or throws a 400 or 415 that says what is wrong and where.
+    /// Decodes the JSON body, or throws a 400 or 415 that names what is wrong and where.
     public func body<Value: Decodable>(_ type: Value.Type) throws -> Value {
         guard request.mediaType == "application/json" else {
             throw APIError(
@@ -73,7 +73,7 @@ public struct APIContext: Sendable {
     }
 }
 
-/// JSON written by the API: keys sorted so that answers are stable, dates as ISO 8601.
+/// JSON written by the API: keys sorted so that responses are stable, dates as ISO 8601.
 enum APIJSON {
     static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()

@@ -2,7 +2,7 @@ import CertifAuth
 import CertifHTTP
 import Foundation
 
-/// The account that a token acts for, as `GET /api/v1/me` answers it.
+/// The account that a token acts for, as `GET /api/v1/me` returns it.
 struct APIAccount: Encodable {
     var login: String
     var displayName: String
@@ -30,7 +30,7 @@ extension WebApplication {
         routes.api(.get, "/api/v1/me") { context in
             try APIJSON.response(APIAccount(context.account))
         }
-        // Any other path under /api answers a JSON 404, not the HTML page.
+        // Any other path under /api gets a JSON 404, not the HTML page.
         for method in [HTTPMethod.get, .post, .put, .patch, .delete] {
             routes.api(method, "/api/*rest") { _ in throw APIError.notFound }
         }

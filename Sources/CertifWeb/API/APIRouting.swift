@@ -42,7 +42,7 @@ extension WebApplication {
     /// A token's last use is written only when older than this, as a session's last request.
     static let tokenUseInterval: TimeInterval = 60
 
-    /// The context of an API request whose bearer token is valid, or nil.
+    /// Returns the context of an API request whose bearer token is valid, or nil.
     func apiContext(for request: HTTPRequest) async throws -> APIContext? {
         guard let header = request.headers["Authorization"],
             header.lowercased().hasPrefix("bearer "),

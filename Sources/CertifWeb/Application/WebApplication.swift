@@ -46,7 +46,7 @@ public final class WebApplication: Sendable {
     /// Whether the pages use the State's design system, or the neutral stylesheet.
     public var usesDSFR: Bool { style == .dsfr }
 
-    /// All the application's routes.
+    /// Builds the table of all the application's routes.
     public func router() -> Router {
         var routes = WebRouter(application: self)
         staticFiles.addRoutes(to: &routes)
@@ -68,7 +68,7 @@ public final class WebApplication: Sendable {
     }
 
     /// The HTTP server's settings for this application: its error pages, and a readiness
-    /// check that the database answers.
+    /// check that queries the database.
     public func serverConfiguration(
         address: String,
         threadPoolSize: Int = 4,
