@@ -7,24 +7,10 @@ import Testing
 
 /// Data and HTML helpers of the Référentiel, Journal and Comptes tests.
 enum AdminPagesFixtures {
-    static let repositoryRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    /// Imports examples/candidats-vae-2024.csv, 138 synthetic VAE candidates of the four
-    /// nationally pooled diplomas, as the command line does, and returns them.
+    /// Imports the example candidates as the command line does, and returns them.
     @discardableResult
     static func importExample(into web: WebHarness) throws -> [Candidate] {
-        let url = repositoryRoot.appendingPathComponent("examples/candidats-vae-2024.csv")
-        let result = CandidateFileReader.read(
-            try Data(contentsOf: url),
-            reference: try ReferenceData.bundled()
-        )
-        try #require(result.issues.isEmpty, "the example file has errors: \(result.issues)")
-        let candidates = result.candidates.map(\.candidate)
-        let store = try web.store()
-        _ = try store.importCandidates(candidates, actor: StoreActor(name: "cli:import"))
-        try store.close()
-        return candidates
+        try web.importExampleCandidates(actor: "cli:import")
     }
 
     /// Returns the text of the page's `main`, tags removed, entities decoded and spaces

@@ -14,17 +14,7 @@ struct PlanningFixture {
 
     init() async throws {
         web = try WebHarness()
-        let url = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("examples/candidats-vae-2024.csv")
-        let result = CandidateFileReader.read(
-            try Data(contentsOf: url),
-            reference: try ReferenceData.bundled(),
-            today: CivilDate(year: 2024, month: 12, day: 2) ?? CivilDate(daysSinceEpoch: 0)
-        )
-        try #require(result.issues.isEmpty, "the example file reads without issue")
-        let imported = result.candidates.map(\.candidate)
-        _ = try web.store().importCandidates(imported, actor: StoreActor(name: "test"))
+        let imported = try web.importExampleCandidates()
         candidates = Dictionary(uniqueKeysWithValues: imported.map { ($0.id, $0) })
         for login in WebHarness.logins {
             try await web.login(login)

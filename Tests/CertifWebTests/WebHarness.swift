@@ -1,6 +1,7 @@
 import CertifAuth
 import CertifDomain
 import CertifHTTP
+import CertifImport
 import CertifStore
 import CertifWeb
 import Foundation
@@ -208,6 +209,27 @@ extension HTTPResponse {
 }
 
 extension WebHarness {
+    static let repositoryRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// Imports examples/candidats-vae-2024.csv, 138 synthetic VAE candidates of the four
+    /// nationally pooled diplomas, as the command line does, and returns them.
+    @discardableResult
+    func importExampleCandidates(actor: String = "test") throws -> [Candidate] {
+        let url = Self.repositoryRoot.appendingPathComponent("examples/candidats-vae-2024.csv")
+        let result = CandidateFileReader.read(
+            try Data(contentsOf: url),
+            reference: try ReferenceData.bundled(),
+            today: CivilDate(year: 2024, month: 12, day: 2) ?? CivilDate(daysSinceEpoch: 0)
+        )
+        try #require(result.issues.isEmpty, "the example file has errors: \(result.issues)")
+        let candidates = result.candidates.map(\.candidate)
+        let store = try store()
+        _ = try store.importCandidates(candidates, actor: StoreActor(name: actor))
+        try store.close()
+        return candidates
+    }
+
     /// Creates an API token for `login` and returns its text.
     func apiToken(for login: String, name: String = "test") throws -> String {
         let store = try store()

@@ -86,12 +86,12 @@ extension WebApplication {
         return request.remoteAddress ?? "inconnue"
     }
 
+    /// Percent-encodes `text` as `Paths.segment` does, keeping its slashes, so that a path
+    /// stays readable inside the `suite` parameter.
     static func percentEncoded(_ text: String) -> String {
-        var allowed = CharacterSet.alphanumerics.intersection(
-            .init(charactersIn: "\u{0}"..."\u{7F}")
-        )
-        allowed.insert(charactersIn: "-._~/")
-        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
+        text.split(separator: "/", omittingEmptySubsequences: false)
+            .map { Paths.segment(String($0)) }
+            .joined(separator: "/")
     }
 
     /// Whether `target` is a path of this application, so that the login page never sends a

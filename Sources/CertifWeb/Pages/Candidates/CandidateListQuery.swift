@@ -127,7 +127,7 @@ struct CandidateListQuery {
         }
         guard !pairs.isEmpty else { return base }
         return base + "?"
-            + pairs.map { Self.encode($0) + "=" + Self.encode($1) }
+            + pairs.map { Paths.segment($0) + "=" + Paths.segment($1) }
             .joined(separator: "&")
     }
 
@@ -137,14 +137,6 @@ struct CandidateListQuery {
             text.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) })
         else { return nil }
         return Int(text)
-    }
-
-    private static func encode(_ text: String) -> String {
-        var allowed = CharacterSet()
-        allowed.insert(
-            charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~"
-        )
-        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
     }
 }
 
