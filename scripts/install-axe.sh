@@ -28,18 +28,9 @@ readonly STAMP_FILE=".certif-axe-wheel-sha256"
 PYTHON="${PYTHON:-python3}"
 target="${1:-out/vendor/axe}"
 
-fail() {
-    echo "install-axe: $*" >&2
-    exit 1
-}
-
-sha256_of() {
-    if command -v sha256sum >/dev/null 2>&1; then
-        sha256sum "$1" | cut -d ' ' -f 1
-    else
-        shasum -a 256 "$1" | cut -d ' ' -f 1
-    fi
-}
+readonly SCRIPT_NAME="install-axe"
+# shellcheck source=scripts/pinned-wheel.sh
+source "$(dirname "$0")/pinned-wheel.sh"
 
 if [ -f "$target/$STAMP_FILE" ] && [ "$(cat "$target/$STAMP_FILE")" = "$WHEEL_SHA256" ] \
     && [ -f "$target/axe.min.js" ] && [ -f "$target/LICENSE" ]; then
@@ -47,8 +38,6 @@ if [ -f "$target/$STAMP_FILE" ] && [ "$(cat "$target/$STAMP_FILE")" = "$WHEEL_SH
     exit 0
 fi
 
-command -v "$PYTHON" >/dev/null 2>&1 \
-    || fail "$PYTHON not found. Install python3 and pip (Debian: apt-get install python3-pip)."
 [ -f "$MPL_TEXT" ] || fail "the MPL-2.0 text is not at $MPL_TEXT. On Debian it comes with \
 base-files; elsewhere, set MPL_TEXT to a text copy of http://mozilla.org/MPL/2.0/, the address \
 that axe.min.js gives."
@@ -56,21 +45,7 @@ that axe.min.js gives."
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-echo "install-axe: downloading $WHEEL_PROJECT==$WHEEL_VERSION"
-"$PYTHON" -m pip download --no-deps --only-binary=:all: --disable-pip-version-check \
-    --quiet "$WHEEL_PROJECT==$WHEEL_VERSION" -d "$work/download" \
-    || fail "pip could not download $WHEEL_PROJECT==$WHEEL_VERSION. Check the network access \
-to PyPI or the index set in pip's configuration."
-
-wheel="$work/download/$WHEEL_FILE"
-[ -f "$wheel" ] || fail "pip did not save $WHEEL_FILE in $work/download: found \
-$(find "$work/download" -type f -printf '%f ')"
-
-actual="$(sha256_of "$wheel")"
-if [ "$actual" != "$WHEEL_SHA256" ]; then
-    fail "checksum mismatch for $WHEEL_FILE: expected SHA-256 $WHEEL_SHA256, got $actual. \
-The file is not the one pinned in this script. Nothing was installed."
-fi
+download_pinned_wheel
 
 # Stages the files next to TARGET, on the same file system, so that moving them in place is a
 # rename rather than a copy.

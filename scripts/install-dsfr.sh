@@ -22,18 +22,9 @@ readonly STAMP_FILE=".certif-dsfr-wheel-sha256"
 PYTHON="${PYTHON:-python3}"
 target="${1:-out/static/dsfr}"
 
-fail() {
-    echo "install-dsfr: $*" >&2
-    exit 1
-}
-
-sha256_of() {
-    if command -v sha256sum >/dev/null 2>&1; then
-        sha256sum "$1" | cut -d ' ' -f 1
-    else
-        shasum -a 256 "$1" | cut -d ' ' -f 1
-    fi
-}
+readonly SCRIPT_NAME="install-dsfr"
+# shellcheck source=scripts/pinned-wheel.sh
+source "$(dirname "$0")/pinned-wheel.sh"
 
 if [ -f "$target/$STAMP_FILE" ] && [ "$(cat "$target/$STAMP_FILE")" = "$WHEEL_SHA256" ] \
     && [ -f "$target/dsfr.min.css" ]; then
@@ -41,27 +32,10 @@ if [ -f "$target/$STAMP_FILE" ] && [ "$(cat "$target/$STAMP_FILE")" = "$WHEEL_SH
     exit 0
 fi
 
-command -v "$PYTHON" >/dev/null 2>&1 \
-    || fail "$PYTHON not found. Install python3 and pip (Debian: apt-get install python3-pip)."
-
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-echo "install-dsfr: downloading $WHEEL_PROJECT==$WHEEL_VERSION"
-"$PYTHON" -m pip download --no-deps --only-binary=:all: --disable-pip-version-check \
-    --quiet "$WHEEL_PROJECT==$WHEEL_VERSION" -d "$work/download" \
-    || fail "pip could not download $WHEEL_PROJECT==$WHEEL_VERSION. Check the network access \
-to PyPI or the index set in pip's configuration."
-
-wheel="$work/download/$WHEEL_FILE"
-[ -f "$wheel" ] || fail "pip did not save $WHEEL_FILE in $work/download: found \
-$(find "$work/download" -type f -printf '%f ')"
-
-actual="$(sha256_of "$wheel")"
-if [ "$actual" != "$WHEEL_SHA256" ]; then
-    fail "checksum mismatch for $WHEEL_FILE: expected SHA-256 $WHEEL_SHA256, got $actual. \
-The file is not the one pinned in this script. Nothing was installed."
-fi
+download_pinned_wheel
 
 # Stages the files next to TARGET, on the same file system, so that moving them in place is a
 # rename rather than a copy.
