@@ -52,7 +52,7 @@ curl -fs -c "$jar" -b "$jar" -o /dev/null --data-urlencode "csrf_token=$token" \
 session="$(awk '$6 == "certif_session" { print $7 }' "$jar")"
 [ -n "$session" ] || { echo "bench-web: the login failed" >&2; exit 1; }
 
-# wrk counts only socket errors; this script makes it count any answer other than 200 too.
+# wrk counts only socket errors, so this script counts every status other than 200 too.
 cat >"$work/report.lua" <<'LUA'
 -- Counts every answer other than 200, a redirect to the login page included, which wrk's own
 -- status count (4xx and 5xx only) would miss. Each thread counts in its own Lua state.
@@ -76,7 +76,7 @@ echo "web: ${seconds} s at $connections connections per page, 16,000 candidates,
 printf '%-34s %10s %10s %10s %10s %8s\n' "page" "req/s" "median ms" "p99 ms" "requests" "errors"
 for page in ${BENCH_PAGES:-/candidats /}; do
     curl -fs -o /dev/null -b "certif_session=$session" "$base$page" \
-        || { echo "bench-web: $page does not answer 200 when logged in" >&2; exit 1; }
+        || { echo "bench-web: $page does not return 200 when logged in" >&2; exit 1; }
     line="$(wrk -t2 -c"$connections" -d"${seconds}s" -H "Cookie: certif_session=$session" \
         -s "$work/report.lua" "$base$page" | grep '^RESULT')"
     read -r _ rps median p99 requests failed <<<"$line"

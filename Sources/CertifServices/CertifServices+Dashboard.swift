@@ -3,7 +3,7 @@ import CertifDomain
 import CertifPlanning
 import CertifStore
 
-/// What the home page shows a person: his waiting candidates, those whose deadline is near,
+/// The home page's contents for one person: his waiting candidates, those whose deadline is near,
 /// the coming sessions and the plan drafts.
 public struct DashboardSummary: Sendable {
     public struct UrgentCandidate: Sendable {
@@ -18,7 +18,7 @@ public struct DashboardSummary: Sendable {
         public var candidateCount: Int
     }
 
-    /// Candidates that no session holds yet.
+    /// Candidates that no fixed session contains yet.
     public var waitingCount: Int
     /// Waiting candidates whose deadline falls within `urgentDays`, the nearest first. Empty
     /// for a role that may not see candidates.
@@ -36,7 +36,7 @@ extension CertifServices {
     /// convocation lead and a little more.
     public static let urgentDays = 30
 
-    /// The home page's figures. A national reader gets the national counts without any
+    /// Returns the home page's figures. A national reader gets the national counts without any
     /// name; other roles get what they may see.
     public func dashboard(today: CivilDate, listLimit: Int = 10) throws -> DashboardSummary {
         try require(.viewStatistics)
@@ -95,7 +95,7 @@ extension CertifServices {
         )
     }
 
-    /// The facts about `session` that decide who may see it.
+    /// Returns the facts about `session` that decide who may see it.
     public func access(to session: FixedSession) throws -> SessionAccess {
         SessionAccess(
             organizer: session.organizer,

@@ -5,9 +5,9 @@ import CertifStore
 
 /// The part of a plan that one person may export.
 public struct ExportablePlan: Sendable {
-    /// The plan with only the sessions that the person may see, and in them the candidates
-    /// that he may not see renamed `hiddenCandidateID`; unplanned candidates that he may not
-    /// see are left out.
+    /// The plan with only the sessions that the person may see. In them, the candidates that
+    /// he may not see are renamed `hiddenCandidateID`, and his invisible unplanned candidates
+    /// are left out.
     public var plan: Plan
     /// The records of the candidates that he may see, for their names and deadlines.
     public var candidates: [Candidate]

@@ -1,14 +1,15 @@
-/// Why a service refused a request, in terms that every front end can turn into its own
-/// answer: a page, a JSON error, an exit status.
+/// The reason a service rejected a request, in terms that every front end can turn into its
+/// own response: a page, a JSON error, an exit status.
 ///
-/// `message` and the field messages are French sentences for the person who made the request;
-/// they may quote what he typed, so `description`, meant for logs, leaves them out.
+/// `message` and the field messages are French sentences for the person who made the request.
+/// They may quote what he typed, so `description`, meant for logs, leaves them out.
 public struct ServiceError: Error, Sendable, CustomStringConvertible {
     public enum Code: String, Sendable, Hashable {
-        /// The object does not exist, or the person may not see it: both answer the same, so
-        /// that an officer cannot tell another territory's candidate from a missing one.
+        /// The object does not exist, or the person may not see it. Both get the same
+        /// response, so that an officer cannot tell another territory's candidate from a
+        /// missing one.
         case notFound = "not-found"
-        /// The values sent are wrong; `fieldErrors` says which and why.
+        /// The values sent are invalid, and `fieldErrors` gives which and why.
         case invalid
         /// The request cannot be carried out in the object's current state.
         case conflict

@@ -18,7 +18,7 @@ struct APIAuthenticationTests {
         #expect(body?["territory"] as? String == "32")
     }
 
-    @Test("No token, a malformed one, an unknown one or a revoked one gets a JSON 401")
+    @Test("Bad tokens get a JSON 401")
     func refusedTokens() async throws {
         let web = try WebHarness()
         let token = try web.apiToken(for: "admin")

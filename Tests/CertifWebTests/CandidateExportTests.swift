@@ -4,7 +4,7 @@ import Testing
 
 @Suite("Candidate list exports")
 struct CandidateExportTests {
-    @Test("The export holds every filtered candidate that the officer may see, on all pages")
+    @Test("Officer export has his candidates")
     func officerExport() async throws {
         let fixture = try await PlanningFixture()
         let response = try await fixture.web.get("/candidats/export.csv", as: "agent-hdf")
@@ -35,7 +35,7 @@ struct CandidateExportTests {
         #expect(!lines.dropFirst().contains { !$0.contains(";DEIS;") })
     }
 
-    @Test("The workbook is written, a bad filter is refused and a reader gets 404")
+    @Test("Workbook, bad filter and reader")
     func workbookAndRefusals() async throws {
         let fixture = try await PlanningFixture()
         let workbook = try await fixture.web.get("/candidats/export.xlsx", as: "admin")

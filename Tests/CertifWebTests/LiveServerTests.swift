@@ -77,7 +77,9 @@ struct LiveServerTests {
         #expect(response.text.contains("Rien n’a été enregistré"))
         let reference = try #require(response.header("X-Request-ID"))
         #expect(response.text.contains(reference))
-        #expect(capture.lines.contains { $0.contains(reference) && $0.contains("error") })
+        let logged = capture.lines.filter { $0.contains(reference) }
+        #expect(!logged.isEmpty, "the log names the reference")
+        #expect(logged.contains { $0.hasPrefix("error") }, "at level error")
         await server.stop()
     }
 }
@@ -95,7 +97,7 @@ struct LiveClient: Sendable {
             headers.first { $0.key.lowercased() == name.lowercased() }?.value
         }
 
-        /// The value of the cookie `name` among the Set-Cookie headers, which URLSession joins
+        /// Returns the value of the cookie `name` among the Set-Cookie headers, which URLSession joins
         /// with commas.
         func cookie(_ name: String) -> String? {
             guard let joined = header("Set-Cookie"),

@@ -6,7 +6,7 @@ import Foundation
 import Testing
 
 /// Every route of the router, for every role, with objects of another territory: what rule
-/// R15 forbids answers 404, as for an object that does not exist, and nothing is written.
+/// R15 forbids gets 404, as for an object that does not exist, and nothing is written.
 @Suite("Every route for every role")
 struct RouteRightsTests {
     /// Routes that a person without a session may open.
@@ -69,7 +69,7 @@ struct RouteRightsTests {
             ]
         }
 
-        /// The route's path with each parameter replaced by an object of another territory.
+        /// Returns the route's path with each parameter replaced by an object of another territory.
         func path(for pattern: String) -> String? {
             let segments = pattern.split(separator: "/", omittingEmptySubsequences: false)
             var result: [String] = []
@@ -107,7 +107,7 @@ struct RouteRightsTests {
             && route.pattern != "/healthz" && route.pattern != "/readyz"
     }
 
-    @Test("A person without a session is sent to the login page from every page")
+    @Test("Anonymous requests go to login")
     func anonymous() async throws {
         let world = try await World()
         let web = world.fixture.web
@@ -154,7 +154,7 @@ struct RouteRightsTests {
         var checked = 0
         defer { #expect(checked >= 5, "only \(checked) routes checked") }
         let before = try web.store().auditLog(limit: 10_000).count
-        // Plans are national: an officer sees every plan, filtered (see PlanningRightsTests).
+        // Plans are national: an officer may open every plan, filtered (see PlanningRightsTests).
         let allowed = Self.everybodyRoutes.union([
             "GET /candidats", "GET /candidats/nouveau", "POST /candidats/nouveau",
             "GET /candidats/import", "POST /candidats/import", "POST /candidats/import/confirmer",

@@ -71,7 +71,7 @@ final class WebHarness: @unchecked Sendable {
         try? FileManager.default.removeItem(at: directory)
     }
 
-    /// A store on the same file, for a test to arrange or check data.
+    /// Opens a store on the same file, for a test to arrange or check data.
     func store() throws -> CertifStore {
         try CertifStore(path: databasePath)
     }
@@ -160,7 +160,7 @@ final class WebHarness: @unchecked Sendable {
         cookies[login] = value
     }
 
-    /// A CSRF token that the session of `login` accepts for a form posted to `path`.
+    /// Returns a CSRF token that the session of `login` accepts for a form posted to `path`.
     func csrfToken(for path: String, as login: String) throws -> String {
         let cookie = try #require(cookies[login], "log \(login) in first")
         let hash = try #require(SessionToken(cookieValue: cookie)).hash()

@@ -117,7 +117,7 @@ extension WebApplication {
         }
     }
 
-    /// The candidate's values keyed by the candidate file's column names, each a string as a
+    /// Reads the candidate's values keyed by the candidate file's column names, each a string as a
     /// file cell would hold it, so that the API applies exactly the import's checks.
     private static func candidateForm(_ context: APIContext) throws -> CandidateFormValues {
         let body = try context.body([String: String].self)
@@ -142,7 +142,7 @@ extension WebApplication {
         return CandidateFormValues(values: values)
     }
 
-    /// The list's filters from `search`, `diploma`, `route`, `status`, `deadlineWithinDays`,
+    /// Reads the list's filters from `search`, `diploma`, `route`, `status`, `deadlineWithinDays`,
     /// `page` and `pageSize`.
     private static func candidateFilters(_ context: APIContext) throws -> CandidateFilters {
         let query = context.request.query

@@ -3,7 +3,7 @@ import CertifServices
 import CertifStore
 import Foundation
 
-/// An error of the JSON API, answered as
+/// An error of the JSON API, sent as
 /// `{"error": {"code": "...", "message": "...", "fields": {...}, "requestId": "..."}}`.
 ///
 /// Messages of the API are in English for the integrators who read them, except the field
@@ -83,7 +83,7 @@ public struct APIError: Error, Sendable {
         return response
     }
 
-    /// A decoding error as one sentence that names the field's path.
+    /// Describes a decoding error in one sentence that names the field's path.
     static func describe(_ error: DecodingError) -> String {
         func path(_ codingPath: [any CodingKey]) -> String {
             let text = codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }

@@ -25,7 +25,7 @@ public struct PostedForm: Sendable {
         }
     }
 
-    /// A form with the given fields, for tests.
+    /// Creates a form with the given fields, for tests.
     public init(fields: [(String, String)]) {
         for (name, value) in fields {
             add(name, value)
@@ -42,11 +42,11 @@ public struct PostedForm: Sendable {
     /// The first value of the field, or nil when the form has none.
     public subscript(name: String) -> String? { values[name] }
 
-    /// The value without the spaces around it, empty when the field is missing.
+    /// Returns the value without the spaces around it, empty when the field is missing.
     public func trimmed(_ name: String) -> String {
         (values[name] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// Every value of a field that appears several times, such as checkboxes.
+    /// Returns every value of a field that appears several times, such as checkboxes.
     public func all(_ name: String) -> [String] { allValues[name] ?? [] }
 }

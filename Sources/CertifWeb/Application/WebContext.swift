@@ -6,7 +6,7 @@ import CertifServices
 import CertifStore
 import Foundation
 
-/// A request of a logged-in person, with what pages need to answer it: his account, his
+/// A request of a logged-in person, with what pages need to respond to it: his account, his
 /// session's CSRF secret, the services and the page frame.
 public struct WebContext: Sendable {
     public let request: HTTPRequest
@@ -62,7 +62,7 @@ public struct WebContext: Sendable {
         }.addingAttributes(extra + attributes)
     }
 
-    /// A 303 to `path`, whose page then shows `notice` once.
+    /// Returns a 303 to `path`, whose page then shows `notice` once.
     public func redirect(to path: String, notice: String? = nil) -> HTTPResponse {
         if let notice {
             application.flash.set(notice, for: sessionHash)
@@ -70,7 +70,7 @@ public struct WebContext: Sendable {
         return .redirect(to: path)
     }
 
-    /// A whole page in the application's frame, with the navigation of the person's role, his
+    /// Builds a whole page in the application's frame, with the navigation of the person's role, his
     /// name and the logout button, and the notice that a redirect left for this page.
     public func page(
         title: String,

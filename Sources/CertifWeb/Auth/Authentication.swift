@@ -10,7 +10,7 @@ extension WebApplication {
     /// page does not write on each request; the idle time-out is thus up to a minute late.
     static let touchInterval: TimeInterval = 60
 
-    /// The logged-in person's context, or nil when the request has no valid session cookie:
+    /// Returns the logged-in person's context, or nil when the request has no valid session cookie:
     /// none, unknown, ended, timed out, or of an account that has been deactivated.
     func context(for request: HTTPRequest) async throws -> WebContext? {
         guard let value = request.cookies[cookies.sessionName],
@@ -71,7 +71,7 @@ extension WebApplication {
         return response
     }
 
-    /// The client's address for throttling: the connection's, or behind a trusted reverse
+    /// Returns the client's address for throttling: the connection's, or behind a trusted reverse
     /// proxy the last address that the proxy added to `X-Forwarded-For`.
     func clientAddress(of request: HTTPRequest) -> String {
         if configuration.trustForwardedFor,
@@ -94,7 +94,7 @@ extension WebApplication {
             .joined(separator: "/")
     }
 
-    /// Whether `target` is a path of this application, so that the login page never sends a
+    /// Returns whether `target` is a path of this application, so that the login page never sends a
     /// person to another site ("//example.org", "/\\example.org", "https:…").
     static func isLocalPath(_ target: String) -> Bool {
         guard target.hasPrefix("/"), !target.hasPrefix("//"), !target.contains("\\") else {

@@ -5,10 +5,10 @@ import Foundation
 import Testing
 
 /// Checks that the API that the router serves is the one that docs/openapi.yaml describes:
-/// the same operations, and answers whose status and body the spec lists.
+/// the same operations, and responses whose status and body the spec lists.
 @Suite("The API matches docs/openapi.yaml")
 struct OpenAPIConformanceTests {
-    @Test("Every API route is in the spec and every operation of the spec is served")
+    @Test("Routes and spec operations match")
     func sameOperations() async throws {
         let spec = try OpenAPISpec.load()
         let web = try WebHarness()
@@ -234,7 +234,7 @@ struct OpenAPIConformanceTests {
     }
 }
 
-/// Sends API requests and checks each answer against the spec: its status is the expected
+/// Sends API requests and checks each response against the spec: its status is the expected
 /// one and is listed for the operation, and its body matches the schema of that status.
 struct APIChecker {
     let web: WebHarness

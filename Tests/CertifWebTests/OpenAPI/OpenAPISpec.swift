@@ -58,14 +58,14 @@ struct OpenAPISpec {
         return found
     }
 
-    /// The operation's object in the spec.
+    /// Returns the operation's object in the spec.
     func operation(_ operation: Operation) -> [String: Any]? {
         let paths = root["paths"] as? [String: Any]
         let item = paths?[operation.path] as? [String: Any]
         return item?[operation.method.lowercased()] as? [String: Any]
     }
 
-    /// The JSON schema of the answer with `status`, or nil when the spec lists no such answer.
+    /// Returns the JSON schema of the response with `status`, or nil when the spec lists none.
     func responseSchema(_ operation: Operation, status: Int) -> [String: Any]? {
         guard let responses = self.operation(operation)?["responses"] as? [String: Any],
             let response = responses[String(status)] as? [String: Any]

@@ -3,7 +3,7 @@ import CertifHTTP
 import CertifServices
 
 extension WebApplication {
-    /// The plan as CSV for French Excel and as XLSX, with what the person may see of it: the
+    /// Serves the plan as CSV for French Excel and as XLSX, with what the person may see of it: the
     /// sessions of his service or with his candidates, other territories' candidates without
     /// their identity (rule R15).
     func addPlanExportRoutes(to routes: inout WebRouter) {
@@ -28,7 +28,7 @@ extension WebApplication {
 }
 
 extension WebApplication {
-    /// The candidate list with the filters of its page, every page of it, as CSV and XLSX.
+    /// Serves the candidate list with the filters of its page, every page of it, as CSV and XLSX.
     func addCandidateExportRoutes(to routes: inout WebRouter) {
         for format in ExportFormat.allCases {
             routes.page("/candidats/export." + format.rawValue) { context in
